@@ -1,0 +1,35 @@
+// Starts the language client (shared by the desktop and web entry points) and owns the pieces
+// both need: the output channel and the document selector.
+
+import * as vscode from 'vscode';
+import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
+
+export const DOCUMENT_SELECTOR = [
+  { scheme: 'file', language: 'wit' },
+  { scheme: 'untitled', language: 'wit' },
+  { scheme: 'vscode-vfs', language: 'wit' },
+  { scheme: 'vscode-test-web', language: 'wit' },
+];
+
+export type ClientFactory = (id: string, name: string, options: LanguageClientOptions) => BaseLanguageClient;
+
+export interface ClientHandle {
+  client: BaseLanguageClient;
+  output: vscode.LogOutputChannel;
+}
+
+export async function startClient(context: vscode.ExtensionContext, newClient: ClientFactory): Promise<ClientHandle> {
+  const output = vscode.window.createOutputChannel('WIT Language Server', { log: true });
+  context.subscriptions.push(output);
+  const options: LanguageClientOptions = {
+    documentSelector: DOCUMENT_SELECTOR,
+    outputChannel: output,
+    synchronize: {
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/*.wit'),
+    },
+  };
+  const client = newClient('wit', 'WIT Language Server', options);
+  context.subscriptions.push({ dispose: () => void client.stop() });
+  await client.start();
+  return { client, output };
+}

@@ -1,0 +1,63 @@
+// The immutable "green" tree: nodes know their kind, children and text length but not their
+// position, so an unchanged subtree can be shared between the old and the new tree after an edit.
+
+import { SyntaxKind } from './syntaxKind';
+
+export interface GreenToken {
+  readonly kind: SyntaxKind;
+  readonly text: string;
+}
+
+export interface GreenNode {
+  readonly kind: SyntaxKind;
+  /** Length of the node's text in UTF-16 units. */
+  readonly width: number;
+  readonly children: readonly GreenElement[];
+}
+
+export type GreenElement = GreenNode | GreenToken;
+
+export function isGreenNode(e: GreenElement): e is GreenNode {
+  return (e as GreenNode).children !== undefined;
+}
+
+export function greenWidth(e: GreenElement): number {
+  return (e as GreenNode).children !== undefined ? (e as GreenNode).width : (e as GreenToken).text.length;
+}
+
+export function makeNode(kind: SyntaxKind, children: GreenElement[]): GreenNode {
+  let width = 0;
+  for (const c of children) width += greenWidth(c);
+  return { kind, width, children };
+}
+
+/**
+ * Tokens that recur (keywords, punctuation, single spaces) are shared, which keeps a large
+ * file's tree small. The cache is bounded to short texts so it cannot grow with the input.
+ */
+const tokenCache = new Map<string, GreenToken>();
+
+export function makeToken(kind: SyntaxKind, text: string): GreenToken {
+  if (text.length > 16) return { kind, text };
+  const key = kind + ':' + text;
+  let t = tokenCache.get(key);
+  if (t === undefined) {
+    if (tokenCache.size > 20000) tokenCache.clear();
+    t = { kind, text };
+    tokenCache.set(key, t);
+  }
+  return t;
+}
+
+/** The text of a green element (concatenated token texts). */
+export function greenText(e: GreenElement): string {
+  if (!isGreenNode(e)) return e.text;
+  const parts: string[] = [];
+  const stack: GreenElement[] = [e];
+  while (stack.length) {
+    const x = stack.pop()!;
+    if (isGreenNode(x)) for (let i = x.children.length - 1; i >= 0; i--) stack.push(x.children[i]);
+    else parts.push(x.text);
+  }
+  return parts.join('');
+}

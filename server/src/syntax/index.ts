@@ -1,0 +1,10 @@
+// The syntax layer's public surface.
+
+export * from './syntaxKind';
+export * from './green';
+export * from './red';
+export * from './parse';
+export * from './reparse';
+export * from './debugDump';
+export { lex } from './lexer';
+export { identifierError, semverError, suggestKebab } from './grammar/common';

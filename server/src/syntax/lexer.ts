@@ -1,0 +1,258 @@
+// Splits WIT text into tokens, trivia included, so that the tokens cover the text exactly; it never
+// fails: characters it does not know become ERROR_TOKENs, and problems are returned as diagnostics.
+
+import type { Diagnostic } from '../base/diagnostic';
+import { SyntaxKind, keywordKind } from './syntaxKind';
+
+export interface LexedText {
+  /** Token kinds, trivia included. */
+  kinds: SyntaxKind[];
+  /** starts[i] is where token i begins (an offset into the whole text); starts[kinds.length] is where the last ends. */
+  starts: number[];
+  errors: Diagnostic[];
+}
+
+const XID_START = /\p{XID_Start}/u;
+const XID_CONTINUE = /\p{XID_Continue}/u;
+
+function isIdentStart(c: number, text: string, i: number): boolean {
+  if (c < 0x80) return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f;
+  return XID_START.test(String.fromCodePoint(text.codePointAt(i)!));
+}
+
+function isIdentContinue(c: number, text: string, i: number): boolean {
+  if (c < 0x80) {
+    return (
+      (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) ||
+      c === 0x5f || c === 0x2d
+    );
+  }
+  return XID_CONTINUE.test(String.fromCodePoint(text.codePointAt(i)!));
+}
+
+/** Width in UTF-16 units of the code point at i. */
+function cpWidth(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  return c >= 0xd800 && c <= 0xdbff && i + 1 < text.length ? 2 : 1;
+}
+
+/** Why a code point is forbidden anywhere in a WIT file, or undefined if it is allowed. */
+export function forbiddenCodepoint(cp: number): string | undefined {
+  if (cp === 0x0a || cp === 0x0d || cp === 0x09) return undefined;
+  if ((cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069)) {
+    return `bidirectional override character ${hex(cp)} is not allowed (it can make code read differently than it parses)`;
+  }
+  if (
+    cp === 0x149 || cp === 0x673 || cp === 0xf77 || cp === 0xf79 || cp === 0x17a3 ||
+    cp === 0x17a4 || cp === 0x17b4 || cp === 0x17b5
+  ) {
+    return `code point ${hex(cp)} is deprecated by Unicode and not allowed`;
+  }
+  if (cp < 0x20 || (cp >= 0x7f && cp <= 0x9f)) return `control character ${hex(cp)} is not allowed`;
+  return undefined;
+}
+
+function hex(cp: number): string {
+  return `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+/**
+ * Lexes `text` from `from` until a token ends at or after `stopAt`. The last token may run past
+ * `stopAt` (an unterminated comment, say): incremental reparsing checks where it ended.
+ */
+export function lex(text: string, from = 0, stopAt = text.length): LexedText {
+  const kinds: SyntaxKind[] = [];
+  const starts: number[] = [];
+  const errors: Diagnostic[] = [];
+  const n = text.length;
+  let i = from;
+
+  const push = (kind: SyntaxKind, start: number) => {
+    kinds.push(kind);
+    starts.push(start);
+  };
+
+  if (from === 0 && text.charCodeAt(0) === 0xfeff) {
+    push(SyntaxKind.WHITESPACE, 0);
+    i = 1;
+  }
+
+  while (i < stopAt) {
+    const start = i;
+    const c = text.charCodeAt(i);
+    switch (c) {
+      case 0x20: // space
+      case 0x09: // tab
+      case 0x0a: // \n
+      case 0x0d: { // \r, whitespace only as part of \r\n
+        if (c === 0x0d && text.charCodeAt(i + 1) !== 0x0a) {
+          i++;
+          push(SyntaxKind.ERROR_TOKEN, start);
+          errors.push({ code: 'unexpected-character', start, end: i, message: 'a carriage return is only allowed before a line feed' });
+          break;
+        }
+        i++;
+        for (;;) {
+          const d = text.charCodeAt(i);
+          if (d === 0x20 || d === 0x09 || d === 0x0a) i++;
+          else if (d === 0x0d && text.charCodeAt(i + 1) === 0x0a) i += 2;
+          else break;
+        }
+        push(SyntaxKind.WHITESPACE, start);
+        break;
+      }
+      case 0x2f: { // /
+        const d = text.charCodeAt(i + 1);
+        if (d === 0x2f) {
+          i += 2;
+          while (i < n && text.charCodeAt(i) !== 0x0a) i++;
+          // A \r before the \n belongs to the line ending, not to the comment.
+          if (text.charCodeAt(i - 1) === 0x0d && i < n) i--;
+          push(SyntaxKind.LINE_COMMENT, start);
+        } else if (d === 0x2a) {
+          i += 2;
+          let depth = 1;
+          while (i < n && depth > 0) {
+            const e = text.charCodeAt(i);
+            if (e === 0x2f && text.charCodeAt(i + 1) === 0x2a) {
+              depth++;
+              i += 2;
+            } else if (e === 0x2a && text.charCodeAt(i + 1) === 0x2f) {
+              depth--;
+              i += 2;
+            } else i++;
+          }
+          if (depth > 0) {
+            errors.push({ code: 'unterminated-comment', start, end: start + 2, message: 'unterminated block comment: this `/*` has no matching `*/` (block comments nest)' });
+          }
+          push(SyntaxKind.BLOCK_COMMENT, start);
+        } else {
+          i++;
+          push(SyntaxKind.SLASH, start);
+        }
+        break;
+      }
+      case 0x3d: i++; push(SyntaxKind.EQ, start); break;
+      case 0x2c: i++; push(SyntaxKind.COMMA, start); break;
+      case 0x3a: i++; push(SyntaxKind.COLON, start); break;
+      case 0x2e: i++; push(SyntaxKind.PERIOD, start); break;
+      case 0x3b: i++; push(SyntaxKind.SEMICOLON, start); break;
+      case 0x28: i++; push(SyntaxKind.L_PAREN, start); break;
+      case 0x29: i++; push(SyntaxKind.R_PAREN, start); break;
+      case 0x7b: i++; push(SyntaxKind.L_BRACE, start); break;
+      case 0x7d: i++; push(SyntaxKind.R_BRACE, start); break;
+      case 0x3c: i++; push(SyntaxKind.L_ANGLE, start); break;
+      case 0x3e: i++; push(SyntaxKind.R_ANGLE, start); break;
+      case 0x2a: i++; push(SyntaxKind.STAR, start); break;
+      case 0x40: i++; push(SyntaxKind.AT, start); break;
+      case 0x2b: i++; push(SyntaxKind.PLUS, start); break;
+      case 0x2d: // - or ->
+        if (text.charCodeAt(i + 1) === 0x3e) {
+          i += 2;
+          push(SyntaxKind.ARROW, start);
+        } else {
+          i++;
+          push(SyntaxKind.MINUS, start);
+        }
+        break;
+      case 0x25: { // %name
+        i++;
+        if (i < n && isIdentStart(text.charCodeAt(i), text, i)) {
+          i += cpWidth(text, i);
+          while (i < n && isIdentContinue(text.charCodeAt(i), text, i)) i += cpWidth(text, i);
+        }
+        push(SyntaxKind.EXPLICIT_IDENT, start);
+        break;
+      }
+      case 0x22: // "string"
+        i = lexString(text, i, errors);
+        push(SyntaxKind.STRING, start);
+        break;
+      default: {
+        if (c >= 0x30 && c <= 0x39) {
+          i++;
+          while (i < n) {
+            const d = text.charCodeAt(i);
+            if (d < 0x30 || d > 0x39) break;
+            i++;
+          }
+          push(SyntaxKind.INTEGER, start);
+        } else if (isIdentStart(c, text, i)) {
+          i += cpWidth(text, i);
+          while (i < n && isIdentContinue(text.charCodeAt(i), text, i)) i += cpWidth(text, i);
+          const word = text.slice(start, i);
+          push(keywordKind(word) ?? SyntaxKind.IDENT, start);
+        } else {
+          i += cpWidth(text, i);
+          push(SyntaxKind.ERROR_TOKEN, start);
+          const cp = text.codePointAt(start)!;
+          if (!forbiddenCodepoint(cp)) {
+            errors.push({
+              code: 'unexpected-character',
+              start,
+              end: i,
+              message: `unexpected character ${JSON.stringify(String.fromCodePoint(cp))}`,
+            });
+          }
+        }
+      }
+    }
+  }
+  starts.push(i);
+  // Forbidden code points are reported wherever they are, comments included (as wit-parser
+  // does); outside comments and strings they also become ERROR_TOKENs below.
+  for (let j = from; j < i; j++) {
+    const c = text.charCodeAt(j);
+    if (c >= 0x20 && c < 0x7f) continue;
+    const cp = text.codePointAt(j)!;
+    const why = forbiddenCodepoint(cp);
+    if (why) errors.push({ code: 'forbidden-codepoint', start: j, end: j + cpWidth(text, j), message: why });
+    if (cp > 0xffff) j++;
+  }
+
+  return { kinds, starts, errors };
+}
+
+/** Scans a string literal starting at the opening quote; returns the offset after it. */
+function lexString(text: string, i: number, errors: Diagnostic[]): number {
+  const start = i;
+  const n = text.length;
+  i++;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) return i + 1;
+    if (c === 0x0a || c === 0x0d) break;
+    if (c === 0x5c) {
+      const escStart = i;
+      const e = text.charCodeAt(i + 1);
+      i += 2;
+      if (e === 0x22 || e === 0x27 || e === 0x74 || e === 0x6e || e === 0x72 || e === 0x5c) continue;
+      if (e === 0x75 && text.charCodeAt(i) === 0x7b) { // \u{...}
+        const close = text.indexOf('}', i);
+        const digits = close < 0 ? '' : text.slice(i + 1, close).replace(/_/g, '');
+        const value = /^[0-9a-fA-F]{1,6}$/.test(digits) ? parseInt(digits, 16) : NaN;
+        if (close < 0 || Number.isNaN(value) || value > 0x10ffff || (value >= 0xd800 && value <= 0xdfff)) {
+          errors.push({ code: 'invalid-string', start: escStart, end: close < 0 ? i : close + 1, message: 'invalid unicode escape: expected `\\u{...}` with a valid code point in hex' });
+        }
+        if (close >= 0 && text.slice(i, close).indexOf('"') < 0) i = close + 1;
+        continue;
+      }
+      if (isHex(e) && isHex(text.charCodeAt(i))) {
+        i++;
+        continue;
+      }
+      errors.push({ code: 'invalid-string', start: escStart, end: Math.min(i, n), message: `invalid string escape \`${text.slice(escStart, Math.min(i, n))}\`` });
+      continue;
+    }
+    if (c < 0x20 || c === 0x7f) {
+      errors.push({ code: 'invalid-string', start: i, end: i + 1, message: 'control characters are not allowed in strings' });
+    }
+    i++;
+  }
+  errors.push({ code: 'unterminated-string', start, end: i, message: 'unterminated string: expected a closing `"` on this line' });
+  return i;
+}
+
+function isHex(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x66) || (c >= 0x41 && c <= 0x46);
+}

@@ -1,0 +1,240 @@
+// The parser's machinery: a cursor over the significant tokens, markers that open and close
+// nodes, and error reporting. The grammar (grammar/*.ts) drives it; treeBuilder.ts turns the
+// resulting events into a green tree. Nothing here throws on bad input.
+
+import type { Diagnostic } from '../base/diagnostic';
+import type { DiagnosticCode } from '../base/diagnosticCodes';
+import type { LexedText } from './lexer';
+import { SyntaxKind, describeKind, isTrivia } from './syntaxKind';
+
+/** Event encoding: a node kind opens a node; these two values close one or take a token. */
+export const EV_FINISH = -1;
+export const EV_TOKEN = -2;
+/** An opened node that was abandoned: the builder skips it. */
+export const EV_TOMBSTONE = -3;
+
+export class TokenSet {
+  private readonly bits: Uint32Array;
+  constructor(kinds: readonly SyntaxKind[]) {
+    this.bits = new Uint32Array(8);
+    for (const k of kinds) this.bits[k >>> 5] |= 1 << (k & 31);
+  }
+  has(kind: SyntaxKind): boolean {
+    return (this.bits[kind >>> 5] & (1 << (kind & 31))) !== 0;
+  }
+  union(other: TokenSet | readonly SyntaxKind[]): TokenSet {
+    const r = new TokenSet([]);
+    const o = other instanceof TokenSet ? other : new TokenSet(other);
+    for (let i = 0; i < 8; i++) r.bits[i] = this.bits[i] | o.bits[i];
+    return r;
+  }
+}
+
+export class Marker {
+  constructor(readonly eventIndex: number) {}
+}
+
+export class Parser {
+  /** Kinds of the significant (non-trivia) tokens, followed by one EOF. */
+  private readonly kinds: SyntaxKind[];
+  private readonly starts: number[];
+  private readonly ends: number[];
+  pos = 0;
+  readonly events: number[] = [];
+  readonly errors: Diagnostic[] = [];
+  /** Set when the grammar looked at the end of input; incremental reparsing needs to know. */
+  sawEof = false;
+  /** The furthest significant token the grammar has looked at (an index into kinds). */
+  maxPeek = 0;
+  /** Where the input ends: the text's length, or the end of the region being reparsed. */
+  readonly endOffset: number;
+  /** Guards against a grammar bug turning into a hang: looking without consuming is bounded. */
+  private steps = 0;
+
+  constructor(
+    readonly text: string,
+    lexed: LexedText,
+  ) {
+    const kinds: SyntaxKind[] = [];
+    const starts: number[] = [];
+    const ends: number[] = [];
+    const lk = lexed.kinds;
+    for (let i = 0; i < lk.length; i++) {
+      if (isTrivia(lk[i])) continue;
+      kinds.push(lk[i]);
+      starts.push(lexed.starts[i]);
+      ends.push(lexed.starts[i + 1]);
+    }
+    const endOffset = lexed.starts[lexed.starts.length - 1];
+    kinds.push(SyntaxKind.EOF);
+    starts.push(endOffset);
+    ends.push(endOffset);
+    this.endOffset = endOffset;
+    this.kinds = kinds;
+    this.starts = starts;
+    this.ends = ends;
+  }
+
+  nth(n: number): SyntaxKind {
+    if (++this.steps > 10_000_000) throw new Error('parser made no progress (grammar bug)');
+    const i = this.pos + n;
+    if (i >= this.kinds.length - 1) {
+      this.sawEof = true;
+      return SyntaxKind.EOF;
+    }
+    if (i > this.maxPeek) this.maxPeek = i;
+    return this.kinds[i];
+  }
+
+  current(): SyntaxKind {
+    return this.nth(0);
+  }
+
+  at(kind: SyntaxKind): boolean {
+    return this.nth(0) === kind;
+  }
+
+  atSet(set: TokenSet): boolean {
+    return set.has(this.nth(0));
+  }
+
+  atEnd(): boolean {
+    if (this.pos < this.kinds.length - 1) return false;
+    this.sawEof = true;
+    return true;
+  }
+
+  /** True at the end of input, without counting as a look at it: only the file's item loop may ask. */
+  isDone(): boolean {
+    return this.pos >= this.kinds.length - 1;
+  }
+
+  /** End offset of the furthest token looked at so far. */
+  peekEnd(): number {
+    return this.ends[Math.min(this.maxPeek, this.kinds.length - 1)];
+  }
+
+  currentStart(): number {
+    return this.starts[this.pos];
+  }
+
+  currentEnd(): number {
+    return this.ends[this.pos];
+  }
+
+  currentText(): string {
+    return this.text.slice(this.starts[this.pos], this.ends[this.pos]);
+  }
+
+  nthText(n: number): string {
+    const i = Math.min(this.pos + n, this.kinds.length - 1);
+    return this.text.slice(this.starts[i], this.ends[i]);
+  }
+
+  /** End of the last consumed significant token (where a missing token would go). */
+  prevEnd(): number {
+    return this.pos > 0 ? this.ends[this.pos - 1] : 0;
+  }
+
+  bump(): void {
+    if (this.pos >= this.kinds.length - 1) return;
+    this.steps = 0;
+    if (this.pos > this.maxPeek) this.maxPeek = this.pos;
+    this.events.push(EV_TOKEN);
+    this.pos++;
+  }
+
+  eat(kind: SyntaxKind): boolean {
+    if (!this.at(kind)) return false;
+    this.bump();
+    return true;
+  }
+
+  /** Consumes `kind` or reports "expected <what>, found <current>" without consuming. */
+  expect(kind: SyntaxKind, what = describeKind(kind)): boolean {
+    if (this.eat(kind)) return true;
+    this.errorExpected(what);
+    return false;
+  }
+
+  start(): Marker {
+    this.events.push(EV_TOMBSTONE);
+    return new Marker(this.events.length - 1);
+  }
+
+  complete(m: Marker, kind: SyntaxKind): void {
+    this.events[m.eventIndex] = kind;
+    this.events.push(EV_FINISH);
+  }
+
+  /** Drops an opened node; its tokens go to the parent. */
+  abandon(m: Marker): void {
+    if (m.eventIndex === this.events.length - 1) this.events.pop();
+    // otherwise the tombstone stays, and the builder ignores it.
+  }
+
+  /** Changes the kind of a node that was already completed. */
+  retype(m: Marker, kind: SyntaxKind): void {
+    this.events[m.eventIndex] = kind;
+  }
+
+  error(message: string, code: DiagnosticCode = 'expected-token', start?: number, end?: number): void {
+    // At the end of input this is an empty range at the very end, where wit-parser puts it too.
+    const s = start ?? this.starts[this.pos];
+    const e = end ?? this.ends[this.pos];
+    const last = this.errors[this.errors.length - 1];
+    // One error per position is enough: the first one says what went wrong.
+    if (last && last.start === s && last.code === code && code === 'expected-token') return;
+    this.errors.push({ code, start: s, end: e, message });
+  }
+
+  errorExpected(what: string): void {
+    this.error(`expected ${what}, found ${this.describeCurrent()}`);
+  }
+
+  describeCurrent(): string {
+    const k = this.current();
+    if (k === SyntaxKind.IDENT || k === SyntaxKind.EXPLICIT_IDENT) return `identifier \`${this.currentText()}\``;
+    if (k === SyntaxKind.ERROR_TOKEN) return `\`${this.currentText()}\``;
+    return describeKind(k);
+  }
+
+  /** Wraps the current token in an ERROR node after reporting `message`. */
+  errorAndBump(message: string): void {
+    this.error(message);
+    if (this.atEnd()) return;
+    const m = this.start();
+    this.bumpBalanced();
+    this.complete(m, SyntaxKind.ERROR);
+  }
+
+  /**
+   * Consumes the current token; if it opens a `{`, `(` or `<` group, consumes through the
+   * matching closer (not past `stop`), so that skipping junk does not end the enclosing body.
+   */
+  bumpBalanced(stop?: TokenSet): void {
+    const open = this.current();
+    const close =
+      open === SyntaxKind.L_BRACE ? SyntaxKind.R_BRACE
+        : open === SyntaxKind.L_PAREN ? SyntaxKind.R_PAREN
+          : undefined;
+    this.bump();
+    if (close === undefined) return;
+    let depth = 1;
+    while (!this.atEnd() && depth > 0) {
+      const k = this.current();
+      if (stop && stop.has(k)) return;
+      if (k === open) depth++;
+      else if (k === close) depth--;
+      this.bump();
+    }
+  }
+
+  /** Skips tokens into one ERROR node until one in `recovery` (or the end) is current. */
+  skipUntil(recovery: TokenSet): void {
+    if (this.atEnd() || this.atSet(recovery)) return;
+    const m = this.start();
+    while (!this.atEnd() && !this.atSet(recovery)) this.bumpBalanced(recovery);
+    this.complete(m, SyntaxKind.ERROR);
+  }
+}
