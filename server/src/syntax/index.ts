@@ -7,4 +7,5 @@ export * from './parse';
 export * from './reparse';
 export * from './debugDump';
 export { lex } from './lexer';
+export { parseWork } from './parser';
 export { identifierError, semverError, suggestKebab } from './grammar/common';

@@ -93,9 +93,16 @@ export function assembleTree(text: string, children: GreenElement[], info: Child
   const errors: Diagnostic[] = [];
   let offset = 0;
   for (let i = 0; i < children.length; i++) {
-    for (const e of info[i].errors) errors.push({ ...e, start: e.start + offset, end: e.end + offset });
+    for (const e of info[i].errors) {
+      const start = e.start + offset;
+      const last = errors[errors.length - 1];
+      // An item that ends early and the junk after it both complain about the same token: once is enough.
+      if (last && last.start === start && last.code === 'expected-token' && e.code === 'expected-token') continue;
+      errors.push({ ...e, start, end: e.end + offset });
+    }
     offset += greenWidth(children[i]);
   }
+  errors.sort((a, b) => a.start - b.start);
   return { text, green, info, errors };
 }
 

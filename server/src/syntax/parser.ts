@@ -30,6 +30,12 @@ export class TokenSet {
   }
 }
 
+/** Total lookahead steps of every parse so far: a deterministic measure of parser work for tests. */
+let totalWork = 0;
+export function parseWork(): number {
+  return totalWork;
+}
+
 export class Marker {
   constructor(readonly eventIndex: number) {}
 }
@@ -46,6 +52,8 @@ export class Parser {
   sawEof = false;
   /** The furthest significant token the grammar has looked at (an index into kinds). */
   maxPeek = 0;
+  /** Index in `errors` of the first error of the item being parsed. */
+  itemErrorStart = 0;
   /** Where the input ends: the text's length, or the end of the region being reparsed. */
   readonly endOffset: number;
   /** Guards against a grammar bug turning into a hang: looking without consuming is bounded. */
@@ -76,10 +84,11 @@ export class Parser {
   }
 
   nth(n: number): SyntaxKind {
+    totalWork++;
     if (++this.steps > 10_000_000) throw new Error('parser made no progress (grammar bug)');
     const i = this.pos + n;
     if (i >= this.kinds.length - 1) {
-      this.sawEof = true;
+      this.markEof();
       return SyntaxKind.EOF;
     }
     if (i > this.maxPeek) this.maxPeek = i;
@@ -100,8 +109,14 @@ export class Parser {
 
   atEnd(): boolean {
     if (this.pos < this.kinds.length - 1) return false;
-    this.sawEof = true;
+    this.markEof();
     return true;
+  }
+
+  /** Looking at the end of input makes the current item depend on everything after it. */
+  private markEof(): void {
+    this.sawEof = true;
+    this.maxPeek = this.kinds.length - 1;
   }
 
   /** True at the end of input, without counting as a look at it: only the file's item loop may ask. */
@@ -179,11 +194,14 @@ export class Parser {
   }
 
   error(message: string, code: DiagnosticCode = 'expected-token', start?: number, end?: number): void {
+    // The lexer has already reported a character it does not know; a second error adds nothing.
+    if (start === undefined && code === 'expected-token' && this.kinds[this.pos] === SyntaxKind.ERROR_TOKEN) return;
     // At the end of input this is an empty range at the very end, where wit-parser puts it too.
     const s = start ?? this.starts[this.pos];
     const e = end ?? this.ends[this.pos];
-    const last = this.errors[this.errors.length - 1];
-    // One error per position is enough: the first one says what went wrong.
+    // One error per position is enough: the first one says what went wrong. (Only within an
+    // item: items are reparsed on their own, so they must not depend on each other's errors.)
+    const last = this.errors.length > this.itemErrorStart ? this.errors[this.errors.length - 1] : undefined;
     if (last && last.start === s && last.code === code && code === 'expected-token') return;
     this.errors.push({ code, start: s, end: e, message });
   }

@@ -281,11 +281,11 @@ export function delimited(
   }
   for (;;) {
     if (p.eat(close)) return;
-    if (p.atEnd() || p.atSet(stop)) {
-      p.errorExpected(`${what} or ${describeCloser(close)}`);
-      return;
-    }
     if (!atItem()) {
+      if (p.atEnd() || p.atSet(stop)) {
+        p.errorExpected(`${what} or ${describeCloser(close)}`);
+        return;
+      }
       p.errorAndBump(`expected ${what} or ${describeCloser(close)}, found ${p.describeCurrent()}`);
       continue;
     }

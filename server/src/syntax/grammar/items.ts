@@ -25,6 +25,7 @@ export function sourceFileItems(p: Parser): ItemRecord[] {
   const records: ItemRecord[] = [];
   while (!p.isDone()) {
     const firstError = p.errors.length;
+    p.itemErrorStart = firstError;
     p.maxPeek = p.pos;
     topLevelItem(p, 0);
     records.push({ errors: p.errors.slice(firstError), peekEnd: p.peekEnd() });
@@ -189,6 +190,8 @@ function itemError(p: Parser, m: ReturnType<Parser['start']>, expected: string, 
   p.error(`expected ${expected}, found ${p.describeCurrent()}${hint || stray}`);
   if (!p.atEnd() && !p.at(K.R_BRACE) && !p.atSet(TOP_LEVEL_START)) p.bumpBalanced(ITEM_RECOVERY);
   while (!p.atEnd() && !p.atSet(ITEM_RECOVERY)) p.bumpBalanced(ITEM_RECOVERY);
+  // The junk's own `;` ends it, rather than being reported once more as a stray `;`.
+  p.eat(K.SEMICOLON);
   p.complete(m, K.ERROR);
 }
 

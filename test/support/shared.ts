@@ -1,0 +1,27 @@
+// Locates ../shared, the read-only reference material, and lists its WIT files; tests that need
+// it skip with a clear message when it is absent.
+
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+export const SHARED = resolve(process.cwd(), '..', 'shared');
+
+export function sharedAvailable(): boolean {
+  return existsSync(join(SHARED, 'README.md'));
+}
+
+export const SHARED_MISSING = `../shared is not present next to the project (looked in ${SHARED}); skipping`;
+
+/** Every file under `dir` whose name ends with `suffix`, sorted. */
+export function filesUnder(dir: string, suffix = '.wit'): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const name of readdirSync(d).sort()) {
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (name.endsWith(suffix)) out.push(p);
+    }
+  };
+  if (existsSync(dir)) walk(dir);
+  return out;
+}
