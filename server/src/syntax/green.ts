@@ -1,7 +1,7 @@
 // The immutable "green" tree: nodes know their kind, children and text length but not their
 // position, so an unchanged subtree can be shared between the old and the new tree after an edit.
 
-import { SyntaxKind } from './syntaxKind';
+import { SyntaxKind, fixedText } from './syntaxKind';
 
 export interface GreenToken {
   readonly kind: SyntaxKind;
@@ -32,21 +32,34 @@ export function makeNode(kind: SyntaxKind, children: GreenElement[]): GreenNode 
 }
 
 /**
- * Tokens that recur (keywords, punctuation, single spaces) are shared, which keeps a large
- * file's tree small. The cache is bounded to short texts so it cannot grow with the input.
+ * Tokens that recur (keywords, punctuation, common names and indentation) are shared, which
+ * keeps a large file's tree small and its construction cheap. One cache per kind, bounded so it
+ * cannot grow with the input.
  */
-const tokenCache = new Map<string, GreenToken>();
+const tokenCaches: Map<string, GreenToken>[] = [];
+let cachedTokens = 0;
 
 export function makeToken(kind: SyntaxKind, text: string): GreenToken {
-  if (text.length > 16) return { kind, text };
-  const key = kind + ':' + text;
-  let t = tokenCache.get(key);
+  if (text.length > 24) return { kind, text };
+  let cache = tokenCaches[kind];
+  if (cache === undefined) cache = tokenCaches[kind] = new Map();
+  let t = cache.get(text);
   if (t === undefined) {
-    if (tokenCache.size > 20000) tokenCache.clear();
+    if (++cachedTokens > 50_000) {
+      for (const c of tokenCaches) c?.clear();
+      cachedTokens = 0;
+    }
     t = { kind, text };
-    tokenCache.set(key, t);
+    cache.set(text, t);
   }
   return t;
+}
+
+/** Shared tokens for the kinds whose text never varies (keywords and punctuation). */
+export const FIXED_TOKENS: (GreenToken | undefined)[] = [];
+for (let k = SyntaxKind.EQ; k <= SyntaxKind.UNDERSCORE; k++) {
+  const text = fixedText(k);
+  if (text !== undefined) FIXED_TOKENS[k] = { kind: k, text };
 }
 
 /** The text of a green element (concatenated token texts). */

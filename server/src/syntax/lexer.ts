@@ -5,10 +5,12 @@ import type { Diagnostic } from '../base/diagnostic';
 import { SyntaxKind, keywordKind } from './syntaxKind';
 
 export interface LexedText {
-  /** Token kinds, trivia included. */
-  kinds: SyntaxKind[];
-  /** starts[i] is where token i begins (an offset into the whole text); starts[kinds.length] is where the last ends. */
-  starts: number[];
+  /** Number of tokens, trivia included. */
+  count: number;
+  /** Token kinds (the first `count` entries). */
+  kinds: Uint8Array;
+  /** starts[i] is where token i begins (an offset into the whole text); starts[count] is where the last ends. */
+  starts: Uint32Array;
   errors: Diagnostic[];
 }
 
@@ -61,15 +63,19 @@ function hex(cp: number): string {
  * `stopAt` (an unterminated comment, say): incremental reparsing checks where it ended.
  */
 export function lex(text: string, from = 0, stopAt = text.length): LexedText {
-  const kinds: SyntaxKind[] = [];
-  const starts: number[] = [];
+  // At most one token per character: typed arrays of that size need no growing and stay out
+  // of the garbage collector's way on large files.
+  const capacity = Math.max(0, stopAt - from) + 2;
+  const kinds = new Uint8Array(capacity);
+  const starts = new Uint32Array(capacity + 1);
+  let count = 0;
   const errors: Diagnostic[] = [];
   const n = text.length;
   let i = from;
 
   const push = (kind: SyntaxKind, start: number) => {
-    kinds.push(kind);
-    starts.push(start);
+    kinds[count] = kind;
+    starts[count++] = start;
   };
 
   if (from === 0 && text.charCodeAt(0) === 0xfeff) {
@@ -198,7 +204,7 @@ export function lex(text: string, from = 0, stopAt = text.length): LexedText {
       }
     }
   }
-  starts.push(i);
+  starts[count] = i;
   // Forbidden code points are reported wherever they are, comments included (as wit-parser
   // does); outside comments and strings they also become ERROR_TOKENs below.
   for (let j = from; j < i; j++) {
@@ -210,7 +216,7 @@ export function lex(text: string, from = 0, stopAt = text.length): LexedText {
     if (cp > 0xffff) j++;
   }
 
-  return { kinds, starts, errors };
+  return { count, kinds, starts, errors };
 }
 
 /** Scans a string literal starting at the opening quote; returns the offset after it. */

@@ -42,7 +42,7 @@ export function parseRegion(text: string, from: number, to: number): Region {
   const lexed = lex(text, from, to);
   const p = new Parser(text, lexed);
   const records = sourceFileItems(p);
-  const root = buildTree(text, lexed, p.events, SyntaxKind.SOURCE_FILE);
+  const root = buildTree(text, lexed, p.events, p.eventCount, SyntaxKind.SOURCE_FILE);
 
   // Attach each item's errors to its node, and each lexer error to the child that holds it.
   const children = root.children as GreenElement[];
@@ -69,7 +69,7 @@ export function parseRegion(text: string, from: number, to: number): Region {
     if (info[i]) info[i].errors.push(relative(e, childStarts[i]));
   }
   for (const entry of info) entry.errors.sort((a, b) => a.start - b.start);
-  return { children, info, lexEnd: lexed.starts[lexed.starts.length - 1], sawEnd: p.sawEof };
+  return { children, info, lexEnd: lexed.starts[lexed.count], sawEnd: p.sawEof };
 }
 
 function relative(e: Diagnostic, base: number): Diagnostic {

@@ -42,11 +42,15 @@ export class Marker {
 
 export class Parser {
   /** Kinds of the significant (non-trivia) tokens, followed by one EOF. */
-  private readonly kinds: SyntaxKind[];
-  private readonly starts: number[];
-  private readonly ends: number[];
+  private readonly kinds: Uint8Array;
+  private readonly starts: Uint32Array;
+  private readonly ends: Uint32Array;
+  /** Index of the EOF entry: the number of significant tokens. */
+  private readonly last: number;
   pos = 0;
-  readonly events: number[] = [];
+  /** Events (see EV_*), the first `eventCount` entries. */
+  events: Int32Array = new Int32Array(1024);
+  eventCount = 0;
   readonly errors: Diagnostic[] = [];
   /** Set when the grammar looked at the end of input; incremental reparsing needs to know. */
   sawEof = false;
@@ -63,31 +67,45 @@ export class Parser {
     readonly text: string,
     lexed: LexedText,
   ) {
-    const kinds: SyntaxKind[] = [];
-    const starts: number[] = [];
-    const ends: number[] = [];
     const lk = lexed.kinds;
-    for (let i = 0; i < lk.length; i++) {
+    const ls = lexed.starts;
+    let sig = 0;
+    for (let i = 0; i < lexed.count; i++) if (!isTrivia(lk[i])) sig++;
+    const kinds = new Uint8Array(sig + 1);
+    const starts = new Uint32Array(sig + 1);
+    const ends = new Uint32Array(sig + 1);
+    let j = 0;
+    for (let i = 0; i < lexed.count; i++) {
       if (isTrivia(lk[i])) continue;
-      kinds.push(lk[i]);
-      starts.push(lexed.starts[i]);
-      ends.push(lexed.starts[i + 1]);
+      kinds[j] = lk[i];
+      starts[j] = ls[i];
+      ends[j++] = ls[i + 1];
     }
-    const endOffset = lexed.starts[lexed.starts.length - 1];
-    kinds.push(SyntaxKind.EOF);
-    starts.push(endOffset);
-    ends.push(endOffset);
-    this.endOffset = endOffset;
+    const endOffset = ls[lexed.count];
+    kinds[sig] = SyntaxKind.EOF;
+    starts[sig] = endOffset;
+    ends[sig] = endOffset;
     this.kinds = kinds;
     this.starts = starts;
     this.ends = ends;
+    this.last = sig;
+    this.endOffset = endOffset;
+  }
+
+  private pushEvent(ev: number): void {
+    if (this.eventCount === this.events.length) {
+      const grown = new Int32Array(this.events.length * 2);
+      grown.set(this.events);
+      this.events = grown;
+    }
+    this.events[this.eventCount++] = ev;
   }
 
   nth(n: number): SyntaxKind {
     totalWork++;
     if (++this.steps > 10_000_000) throw new Error('parser made no progress (grammar bug)');
     const i = this.pos + n;
-    if (i >= this.kinds.length - 1) {
+    if (i >= this.last) {
       this.markEof();
       return SyntaxKind.EOF;
     }
@@ -108,7 +126,7 @@ export class Parser {
   }
 
   atEnd(): boolean {
-    if (this.pos < this.kinds.length - 1) return false;
+    if (this.pos < this.last) return false;
     this.markEof();
     return true;
   }
@@ -116,17 +134,17 @@ export class Parser {
   /** Looking at the end of input makes the current item depend on everything after it. */
   private markEof(): void {
     this.sawEof = true;
-    this.maxPeek = this.kinds.length - 1;
+    this.maxPeek = this.last;
   }
 
   /** True at the end of input, without counting as a look at it: only the file's item loop may ask. */
   isDone(): boolean {
-    return this.pos >= this.kinds.length - 1;
+    return this.pos >= this.last;
   }
 
   /** End offset of the furthest token looked at so far. */
   peekEnd(): number {
-    return this.ends[Math.min(this.maxPeek, this.kinds.length - 1)];
+    return this.ends[Math.min(this.maxPeek, this.last)];
   }
 
   currentStart(): number {
@@ -142,7 +160,7 @@ export class Parser {
   }
 
   nthText(n: number): string {
-    const i = Math.min(this.pos + n, this.kinds.length - 1);
+    const i = Math.min(this.pos + n, this.last);
     return this.text.slice(this.starts[i], this.ends[i]);
   }
 
@@ -152,10 +170,10 @@ export class Parser {
   }
 
   bump(): void {
-    if (this.pos >= this.kinds.length - 1) return;
+    if (this.pos >= this.last) return;
     this.steps = 0;
     if (this.pos > this.maxPeek) this.maxPeek = this.pos;
-    this.events.push(EV_TOKEN);
+    this.pushEvent(EV_TOKEN);
     this.pos++;
   }
 
@@ -173,18 +191,18 @@ export class Parser {
   }
 
   start(): Marker {
-    this.events.push(EV_TOMBSTONE);
-    return new Marker(this.events.length - 1);
+    this.pushEvent(EV_TOMBSTONE);
+    return new Marker(this.eventCount - 1);
   }
 
   complete(m: Marker, kind: SyntaxKind): void {
     this.events[m.eventIndex] = kind;
-    this.events.push(EV_FINISH);
+    this.pushEvent(EV_FINISH);
   }
 
   /** Drops an opened node; its tokens go to the parent. */
   abandon(m: Marker): void {
-    if (m.eventIndex === this.events.length - 1) this.events.pop();
+    if (m.eventIndex === this.eventCount - 1) this.eventCount--;
     // otherwise the tombstone stays, and the builder ignores it.
   }
 

@@ -182,6 +182,12 @@ const PUNCT: Partial<Record<SyntaxKind, string>> = {
   [SyntaxKind.PLUS]: '+', [SyntaxKind.MINUS]: '-', [SyntaxKind.ARROW]: '->',
 };
 
+/** The text of a token kind that is always spelled the same (punctuation and keywords). */
+export function fixedText(kind: SyntaxKind): string | undefined {
+  if (isKeyword(kind)) return KEYWORDS[kind - FIRST_KEYWORD];
+  return PUNCT[kind];
+}
+
 /** How a token kind is named in messages ("`;`", "keyword `type`", "an identifier"). */
 export function describeKind(kind: SyntaxKind): string {
   const p = PUNCT[kind];

@@ -38,13 +38,13 @@ function mutate(text: string, r: ReturnType<typeof rng>): string {
         out = out.slice(0, pos) + r.pick(SNIPPETS) + out.slice(pos);
         break;
       case 2: { // delete a token of the original text
-        const t = r.int(lexed.kinds.length);
+        const t = r.int(lexed.count);
         if (out === text) out = text.slice(0, lexed.starts[t]) + text.slice(lexed.starts[t + 1]);
         break;
       }
       case 3: { // swap two tokens of the original text
-        const a = r.int(lexed.kinds.length);
-        const b = Math.min(lexed.kinds.length - 1, a + 1 + r.int(3));
+        const a = r.int(lexed.count);
+        const b = Math.min(lexed.count - 1, a + 1 + r.int(3));
         if (out === text && a < b) {
           const ta = text.slice(lexed.starts[a], lexed.starts[a + 1]);
           const tb = text.slice(lexed.starts[b], lexed.starts[b + 1]);
@@ -73,7 +73,7 @@ test('mutated corpus: no exception, lossless round trip, bounded work per token'
     const before = parseWork();
     const tree = parse(input);
     const work = parseWork() - before;
-    const tokens = lex(input).kinds.length + 1;
+    const tokens = lex(input).count + 1;
     maxWorkPerToken = Math.max(maxWorkPerToken, work / tokens);
     errors += tree.errors.length;
     if (greenText(tree.green) !== input) assert.fail(`round trip failed (seed ${r.seed}, run ${i})`);

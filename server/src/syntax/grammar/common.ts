@@ -33,8 +33,27 @@ export function atKeywordAsName(p: Parser, followers: TokenSet): boolean {
   return isKeyword(p.current()) && p.current() !== K.UNDERSCORE && followers.has(p.nth(1));
 }
 
+/** True for the common shape `abc-def-2` (lowercase parts), checked without allocating. */
+function isPlainLowerKebab(text: string, from: number): boolean {
+  const n = text.length;
+  if (from >= n) return false;
+  let c = text.charCodeAt(from);
+  if (c < 0x61 || c > 0x7a) return false;
+  let prevDash = false;
+  for (let i = from + 1; i < n; i++) {
+    c = text.charCodeAt(i);
+    if (c === 0x2d) {
+      if (prevDash) return false;
+      prevDash = true;
+    } else if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39)) prevDash = false;
+    else return false;
+  }
+  return !prevDash;
+}
+
 /** Checks an identifier's spelling the way wit-parser does and reports what is wrong. */
 export function identifierError(text: string): string | undefined {
+  if (isPlainLowerKebab(text, text.charCodeAt(0) === 0x25 ? 1 : 0)) return undefined;
   const id = text.startsWith('%') ? text.slice(1) : text;
   if (id.length === 0) return 'expected an identifier after `%`';
   const parts = id.split('-');
