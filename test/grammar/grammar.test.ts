@@ -1,5 +1,6 @@
-// Tests for the TextMate grammar syntaxes/wit.tmLanguage.json: the assertion cases in
-// test/grammar/cases (checked by vscode-tmgrammar-test) and a sweep over real-world WIT from ../shared.
+// Tests for the language contributions: the TextMate grammar syntaxes/wit.tmLanguage.json (assertion
+// cases in test/grammar/cases checked by vscode-tmgrammar-test, and a sweep over real-world WIT from
+// ../shared), the snippets and language-configuration.json.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -11,6 +12,8 @@ import * as oniguruma from 'vscode-oniguruma';
 // The test process runs from the project root (see scripts/test.mjs).
 const projectRoot = process.cwd();
 const grammarPath = join(projectRoot, 'syntaxes', 'wit.tmLanguage.json');
+const snippetsPath = join(projectRoot, 'snippets', 'wit.json');
+const languageConfigurationPath = join(projectRoot, 'language-configuration.json');
 const casesDir = join(projectRoot, 'test', 'grammar', 'cases');
 const sharedDir = resolve(projectRoot, '..', 'shared');
 const wasiDir = join(sharedDir, 'conformance', 'wasi');
@@ -38,6 +41,13 @@ function walk(dir: string, keep: (path: string) => boolean, out: string[] = []):
     else if (keep(path)) out.push(path);
   }
   return out;
+}
+
+let grammarLoaded: Promise<vsctm.IGrammar> | undefined;
+/** The grammar, loaded once: vscode-oniguruma's WASM can only be initialised once per process. */
+function witGrammar(): Promise<vsctm.IGrammar> {
+  grammarLoaded ??= loadWitGrammar();
+  return grammarLoaded;
 }
 
 async function loadWitGrammar(): Promise<vsctm.IGrammar> {
@@ -109,9 +119,15 @@ function scanWords(lines: string[]): Word[] {
     let i = 0;
     while (i < text.length) {
       if (commentDepth > 0) {
-        if (text.startsWith('/*', i)) (commentDepth++, (i += 2));
-        else if (text.startsWith('*/', i)) (commentDepth--, (i += 2));
-        else i++;
+        if (text.startsWith('/*', i)) {
+          commentDepth++;
+          i += 2;
+        } else if (text.startsWith('*/', i)) {
+          commentDepth--;
+          i += 2;
+        } else {
+          i++;
+        }
         continue;
       }
       if (text.startsWith('//', i)) break;
@@ -161,19 +177,19 @@ function checkWords(file: string, lines: string[], tokens: vsctm.IToken[][], wor
       const token = covering.length === 1 ? covering[0] : undefined;
       const innermost = token?.scopes[token.scopes.length - 1] ?? '';
       if (!token || token.startIndex !== word.start || token.endIndex !== word.end || !keywordScope.test(innermost)) {
-        problems.push(`${where}: keyword \`${text}\` got ${describe(lines[word.line], covering)}`);
+        problems.push(`${where}: keyword \`${text}\` got ${showTokens(lines[word.line], covering)}`);
       }
     } else {
       const token = covering.length === 1 ? covering[0] : undefined;
       if (!token || token.scopes.some((s) => notIdentifierScope.test(s))) {
-        problems.push(`${where}: identifier \`${text}\` got ${describe(lines[word.line], covering)}`);
+        problems.push(`${where}: identifier \`${text}\` got ${showTokens(lines[word.line], covering)}`);
       }
     }
   }
   return problems;
 }
 
-function describe(line: string, tokens: vsctm.IToken[]): string {
+function showTokens(line: string, tokens: vsctm.IToken[]): string {
   return tokens.map((t) => `${JSON.stringify(line.slice(t.startIndex, t.endIndex))} [${t.scopes.slice(1).join(' ')}]`).join(', ');
 }
 
@@ -182,7 +198,7 @@ function invalidScopes(file: string, lines: string[], tokens: vsctm.IToken[][]):
   tokens.forEach((lineTokens, line) => {
     for (const t of lineTokens) {
       if (t.scopes.some((s) => s.startsWith('invalid.'))) {
-        problems.push(`${file}:${line + 1}:${t.startIndex + 1}: ${describe(lines[line], [t])}`);
+        problems.push(`${file}:${line + 1}:${t.startIndex + 1}: ${showTokens(lines[line], [t])}`);
       }
     }
   });
@@ -204,8 +220,12 @@ test('grammar: assertion cases pass vscode-tmgrammar-test', () => {
     cwd: projectRoot,
     encoding: 'utf8',
     env: { ...process.env, FORCE_COLOR: '0' },
+    // An assertion line the tool cannot parse (say, two `-` exclusion lists) can make its
+    // parser backtrack for minutes; fail instead of hanging the suite.
+    timeout: 120_000,
   });
   const output = `${run.stdout ?? ''}${run.stderr ?? ''}`;
+  assert.equal(run.error, undefined, `vscode-tmgrammar-test did not finish: ${String(run.error)}\n${output}`);
   assert.equal(run.status, 0, `vscode-tmgrammar-test failed:\n${output}`);
   for (const file of cases) {
     assert.ok(output.includes(file), `vscode-tmgrammar-test did not report ${relative(projectRoot, file)}:\n${output}`);
@@ -218,7 +238,7 @@ test('grammar: real-world WIT tokenizes cleanly', async (t) => {
     t.skip(`reference material not found at ${sharedDir} (expected ../shared from the project root)`);
     return;
   }
-  const grammar = await loadWitGrammar();
+  const grammar = await witGrammar();
   const isWit = (p: string) => p.endsWith('.wit');
   const accepted = [...walk(wasiDir, isWit), ...walk(witParserUiDir, (p) => isWit(p) && !p.startsWith(parseFailDir + '/'))];
   const rejected = existsSync(parseFailDir) ? walk(parseFailDir, isWit) : [];
@@ -243,8 +263,8 @@ test('grammar: real-world WIT tokenizes cleanly', async (t) => {
     problems.push(...invalidScopes(file, lines, result.tokens));
   }
 
-  // Rejected files are malformed on purpose (unterminated comments, missing braces), so only
-  // the tokenizer itself must cope; ending inside an open rule is expected for some of them.
+  // Rejected files are malformed on purpose (some are cut off mid-item), so only the tokenizer
+  // itself must cope; ending inside an open rule is expected for those.
   let rejectedLeftOpen = 0;
   for (const path of rejected) {
     const lines = sourceLines(path);
@@ -260,4 +280,108 @@ test('grammar: real-world WIT tokenizes cleanly', async (t) => {
       `${rejected.length} parse-fail files, ${rejectedLeftOpen} of them end inside an open rule)`,
   );
   assert.equal(problems.length, 0, `${problems.length} grammar problems:\n${firstFew(problems)}`);
+});
+
+interface Snippet {
+  prefix: string;
+  body: string[];
+  description: string;
+}
+
+/** Replaces snippet tab stops by their default text: `${1:a}` → a, `${2|x,y|}` → x, `$0` → nothing. */
+function expandSnippet(body: string): string {
+  let text = body;
+  for (let previous = ''; previous !== text; ) {
+    previous = text;
+    text = text
+      .replace(/\$\{\d+\|([^,|]*)[^|]*\|\}/g, '$1')
+      .replace(/\$\{\d+:((?:[^${}]|\\\})*)\}/g, '$1')
+      .replace(/\$\{\d+\}|\$\d+/g, '');
+  }
+  return text.replace(/\\([$}\\])/g, '$1');
+}
+
+/** Where each snippet is meant to be typed, so that its expansion can be checked in context. */
+const snippetContexts: Record<string, (text: string) => string> = {
+  package: (text) => text,
+  interface: (text) => text,
+  world: (text) => text,
+  record: inInterface,
+  variant: inInterface,
+  enum: inInterface,
+  flags: inInterface,
+  resource: inInterface,
+  type: inInterface,
+  func: inInterface,
+  use: inInterface,
+  import: inWorld,
+  'import func': inWorld,
+  export: inWorld,
+  'export func': inWorld,
+  include: inWorld,
+  'include with': inWorld,
+};
+function inInterface(text: string): string {
+  return `interface host {\n${text}\n}`;
+}
+function inWorld(text: string): string {
+  return `world host {\n${text}\n}`;
+}
+
+test('snippets: every construct has a snippet that expands to well-formed WIT', async () => {
+  const snippets = JSON.parse(readFileSync(snippetsPath, 'utf8')) as Record<string, Snippet>;
+  assert.deepEqual(Object.keys(snippets).sort(), Object.keys(snippetContexts).sort());
+  const grammar = await witGrammar();
+  const problems: string[] = [];
+  for (const [name, snippet] of Object.entries(snippets)) {
+    const body = snippet.body.join('\n');
+    if (!snippet.prefix || !snippet.description) problems.push(`${name}: needs a prefix and a description`);
+    if (!/\$\{?1\b/.test(body)) problems.push(`${name}: has no first tab stop`);
+    const lines = snippetContexts[name](expandSnippet(body)).split('\n');
+    const result = tokenizeLines(grammar, lines, `snippet ${name}`);
+    problems.push(...result.problems);
+    if (result.finalDepth !== 1) problems.push(`snippet ${name}: the expansion leaves a rule open:\n${lines.join('\n')}`);
+    problems.push(...checkWords(`snippet ${name}`, lines, result.tokens, scanWords(lines)));
+    problems.push(...invalidScopes(`snippet ${name}`, lines, result.tokens));
+  }
+  assert.equal(problems.length, 0, firstFew(problems));
+});
+
+interface OnEnterRule {
+  beforeText: string;
+  afterText?: string;
+  action: { indent: string; appendText?: string; removeText?: number };
+}
+
+test('language configuration: words, indentation and comment continuation', () => {
+  const configuration = JSON.parse(readFileSync(languageConfigurationPath, 'utf8'));
+  assert.deepEqual(configuration.comments, { lineComment: '//', blockComment: ['/*', '*/'] });
+
+  // VS Code scans for words with the global flag.
+  const words = (text: string) => text.match(new RegExp(configuration.wordPattern, 'g'));
+  assert.deepEqual(words('import %variant: my-list@1.2.3-rc.1+build.5;'), ['import', '%variant', 'my-list', '1.2.3-rc.1+build.5']);
+  assert.deepEqual(words('parse-XML-document: func(a1: list<u8, 4>)'), ['parse-XML-document', 'func', 'a1', 'list', 'u8', '4']);
+
+  const increase = new RegExp(configuration.indentationRules.increaseIndentPattern);
+  const decrease = new RegExp(configuration.indentationRules.decreaseIndentPattern);
+  assert.ok(increase.test('interface foo {'));
+  assert.ok(increase.test('  f: func('));
+  assert.ok(!increase.test('record point { x: u32 }'));
+  assert.ok(!increase.test('// an example: interface foo {'));
+  assert.ok(decrease.test('  }'));
+
+  /** The action VS Code takes on Enter: the first rule whose texts match. */
+  const onEnter = (before: string, after = '') =>
+    (configuration.onEnterRules as OnEnterRule[]).find(
+      (rule) => new RegExp(rule.beforeText).test(before) && (!rule.afterText || new RegExp(rule.afterText).test(after)),
+    )?.action;
+  assert.deepEqual(onEnter('  /// Returns the size.'), { indent: 'none', appendText: '/// ' });
+  assert.deepEqual(onEnter('  /**', ' */'), { indent: 'indentOutdent', appendText: ' * ' });
+  assert.deepEqual(onEnter('  /** Starts here'), { indent: 'none', appendText: ' * ' });
+  assert.deepEqual(onEnter('   * continues here'), { indent: 'none', appendText: '* ' });
+  assert.deepEqual(onEnter('   */'), { indent: 'none', removeText: 1 });
+  assert.equal(onEnter('  // an ordinary comment'), undefined);
+  assert.equal(onEnter('  //// an ordinary comment'), undefined);
+  assert.equal(onEnter('  /** one line */'), undefined);
+  assert.equal(onEnter('  f: func();'), undefined);
 });
