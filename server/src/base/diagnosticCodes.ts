@@ -68,6 +68,178 @@ export const DIAGNOSTIC_CODES = {
     severity: 'error',
     doc: 'A `package ns:name;` declaration must be the first item of its file; elsewhere use a nested `package ns:name { ... }` block.',
   },
+  // ---- packages and files
+  'missing-package-header': {
+    severity: 'error',
+    doc: 'A package folder needs a `package namespace:name;` header in at least one of its files.',
+  },
+  'conflicting-package-name': {
+    severity: 'error',
+    doc: 'All files of one folder belong to one package: their `package` headers must name the same package and version.',
+  },
+  'multiple-package-docs': {
+    severity: 'error',
+    doc: 'Only one `package` header of a package may have doc comments.',
+  },
+  'duplicate-package': {
+    severity: 'error',
+    doc: 'The same package (name and version) is defined in two places, for example in two folders under `deps/`.',
+  },
+  'package-cycle': {
+    severity: 'error',
+    doc: 'Packages refer to each other in a cycle; dependencies between packages must form a tree.',
+  },
+  'unknown-package': {
+    severity: 'error',
+    doc: 'A `namespace:package/...` reference names a package that is not defined in this folder, in a nested package, or under `deps/`. Versions must match exactly.',
+  },
+  'binary-dependency': {
+    severity: 'warning',
+    doc: 'A `.wasm` or `.wat` file under `deps/` holds a binary-encoded WIT package; this tool does not read those, so references into it are not checked. Use the package in text form (`wkg get --format wit`) to check them.',
+  },
+  // ---- names and scopes
+  'duplicate-item': {
+    severity: 'error',
+    doc: 'Two interfaces or worlds of one package have the same name.',
+  },
+  'duplicate-file-name': {
+    severity: 'error',
+    doc: 'A top-level `use` brings in a name that the file already defines or uses.',
+  },
+  'duplicate-name': {
+    severity: 'error',
+    doc: 'A type or function name is defined more than once in one interface or world (types and functions share one namespace).',
+  },
+  'duplicate-param': {
+    severity: 'error',
+    doc: 'A function has two parameters with the same name.',
+  },
+  'duplicate-method': {
+    severity: 'error',
+    doc: 'A resource has two methods or static functions with the same name, or more than one constructor.',
+  },
+  'unknown-name': {
+    severity: 'error',
+    doc: 'A name that is not defined where it is used: a type, an interface or world, or a name in a `use` list. The message suggests the closest name in scope.',
+  },
+  'wrong-kind': {
+    severity: 'error',
+    doc: 'A name refers to the wrong kind of thing: a world where an interface is expected (or the reverse), a function used as a type, or a function in a `use` list.',
+  },
+  'unknown-foreign-item': {
+    severity: 'error',
+    doc: 'The package exists, but has no interface, world or type with this name.',
+  },
+  // ---- types
+  'type-cycle': {
+    severity: 'error',
+    doc: 'A type refers to itself, directly or through other types; WIT types cannot be recursive.',
+  },
+  'item-cycle': {
+    severity: 'error',
+    doc: 'Interfaces `use` each other, or worlds `include` each other, in a cycle.',
+  },
+  'handle-not-resource': {
+    severity: 'error',
+    doc: '`own<T>` and `borrow<T>` take a resource type.',
+  },
+  'invalid-map-key': {
+    severity: 'error',
+    doc: 'Map keys must be `bool`, an integer type, `char` or `string`, written directly (not through an alias).',
+  },
+  'invalid-constructor-result': {
+    severity: 'error',
+    doc: 'A constructor returns its resource implicitly; if it declares a result, it must be `result<R>` or `result<R, E>` where `R` is the resource.',
+  },
+  'empty-type': {
+    severity: 'error',
+    doc: 'An `enum` or `variant` needs at least one case.',
+  },
+  'borrow-in-result': {
+    severity: 'error',
+    doc: 'A function result cannot contain `borrow<T>`: a borrowed handle cannot outlive the call. Return `own<T>` instead.',
+  },
+  // ---- worlds
+  'world-name-conflict': {
+    severity: 'error',
+    doc: 'Two imports (or two exports) of a world have the same name: functions, types, labeled interfaces and included items share one namespace per direction.',
+  },
+  'duplicate-interface-import': {
+    severity: 'error',
+    doc: 'An interface can be imported at most once, and exported at most once, by a world.',
+  },
+  'include-shadowing': {
+    severity: 'error',
+    doc: 'An `include` brings in an import or export whose name the world already has; rename it with `include w with { name as new-name }`.',
+  },
+  'include-unknown-name': {
+    severity: 'error',
+    doc: '`include ... with { a as b }` can only rename plain-named imports and exports of the included world (not interfaces imported by path).',
+  },
+  'case-insensitive-conflict': {
+    severity: 'error',
+    doc: 'Kebab-case names are case-insensitive: `get-user` and `GET-USER` in the same scope collide.',
+  },
+  'incompatible-export': {
+    severity: 'error',
+    doc: 'An exported interface depends (through `use`) on an interface that would have to be both imported and exported. Export the interfaces it depends on as well, or import them all.',
+  },
+  // ---- feature gates
+  'invalid-gate': {
+    severity: 'error',
+    doc: 'Feature gates: at most one of each attribute per item, not both `@since` and `@unstable`, and `@deprecated` only together with `@since` or `@unstable`.',
+  },
+  'gate-needs-version': {
+    severity: 'error',
+    doc: '`@since(version = ...)` needs a versioned package, and the version cannot be newer than the package version.',
+  },
+  'gated-reference': {
+    severity: 'error',
+    doc: 'An active item refers to an item excluded by an inactive `@unstable` feature. Enable the feature (`wit.features` setting, `--features`), or gate the referring item too.',
+  },
+  'inactive-feature': {
+    severity: 'hint',
+    doc: 'This item is gated by an `@unstable` feature that is not active, so it does not exist for the checker; enable it in the `wit.features` setting or with `--features`.',
+  },
+  'deprecated': {
+    severity: 'hint',
+    doc: 'A reference to an item marked `@deprecated`.',
+  },
+  // ---- component validation: wit-parser accepts these, so they are warnings, but a component
+  // built from them fails validation
+  'empty-definition': {
+    severity: 'warning',
+    doc: 'Component validation rejects records and flags without fields, and `tuple<>`.',
+  },
+  'case-insensitive-duplicate': {
+    severity: 'warning',
+    doc: 'Component validation rejects names that differ only in case within one record, variant, enum, flags, parameter list or interface.',
+  },
+  'too-many-flags': {
+    severity: 'warning',
+    doc: 'The Canonical ABI allows at most 32 flags.',
+  },
+  'too-many-cases': {
+    severity: 'warning',
+    doc: 'Enums and variants are limited to 10,000 cases by the component validator.',
+  },
+  'zero-length-list': {
+    severity: 'warning',
+    doc: 'A fixed-length list `list<T, N>` needs N of at least 1.',
+  },
+  'type-too-large': {
+    severity: 'warning',
+    doc: 'A type\'s size in memory must stay below 2^28 bytes (with 64-bit memories), as the component validator requires.',
+  },
+  'invalid-stream-payload': {
+    severity: 'warning',
+    doc: 'Component validation rejects `stream<char>`.',
+  },
+  // ---- input and output
+  'io-error': {
+    severity: 'error',
+    doc: 'A file or folder could not be read: it is missing, unreadable, not UTF-8, or a `deps/` symlink loops.',
+  },
 } as const satisfies Record<string, CodeInfo>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

@@ -1,8 +1,12 @@
 // Command-line entry point: `wit-ls check|abi|fmt ...` (see usage below).
 
+import { runFmt } from './fmt';
+
 async function main(argv: string[]): Promise<number> {
   const [command] = argv;
   switch (command) {
+    case 'fmt':
+      return runFmt(argv.slice(1), { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) });
     default:
       process.stderr.write('usage: wit-ls <check|abi|fmt> [options] PATH...\n');
       return 2;

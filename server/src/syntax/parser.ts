@@ -56,6 +56,8 @@ export class Parser {
   sawEof = false;
   /** The furthest significant token the grammar has looked at (an index into kinds). */
   maxPeek = 0;
+  /** Set once nested packages reach the depth limit (one error for the whole nest is enough). */
+  nestingLimitHit = false;
   /** Index in `errors` of the first error of the item being parsed. */
   itemErrorStart = 0;
   /** Where the input ends: the text's length, or the end of the region being reparsed. */

@@ -95,11 +95,11 @@ function packageItem(p: Parser, m: ReturnType<Parser['start']>, attrCount: numbe
     return;
   }
   if (attrCount > 0) p.error('attributes are not allowed on nested packages', 'misplaced-attribute', kwStart, kwEnd);
-  // Report the first level of wrong nesting, and the depth limit, not every level between.
-  if (depth === 1) {
-    p.error('nested packages cannot contain packages: move this block to the top level of the file', 'nesting-too-deep', kwStart, kwEnd);
-  } else if (depth >= MAX_PACKAGE_DEPTH) {
+  // Report the first level of wrong nesting, or the depth limit when it is reached, not every
+  // level between.
+  if (depth >= MAX_PACKAGE_DEPTH) {
     p.error('package nesting too deep', 'nesting-too-deep', kwStart, kwEnd);
+    p.nestingLimitHit = true;
   }
   const list = p.start();
   if (depth >= MAX_PACKAGE_DEPTH) {
@@ -118,6 +118,9 @@ function packageItem(p: Parser, m: ReturnType<Parser['start']>, attrCount: numbe
   }
   p.complete(list, K.ITEM_LIST);
   p.complete(m, K.NESTED_PACKAGE);
+  if (depth === 1 && !p.nestingLimitHit) {
+    p.error('nested packages cannot contain packages: move this block to the top level of the file', 'nesting-too-deep', kwStart, kwEnd);
+  }
 }
 
 /** ITEM_LIST: `{ item* }` of an interface or world. */

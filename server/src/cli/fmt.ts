@@ -1,0 +1,148 @@
+// `wit-ls fmt [--check] PATH...`: formats .wit files in place (a folder means every .wit file
+// under it), or with --check lists the files that would change; files with syntax errors are
+// reported and left alone. Exit status: 0 fine, 1 files need formatting or have errors, 2 usage
+// errors or unreadable paths.
+
+import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CANONICAL_OPTIONS, formatText } from '../ide/formatting';
+import { parse, syntaxErrors } from '../syntax';
+
+export interface FmtIo {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+const USAGE = `usage: wit-ls fmt [--check] PATH...
+  Formats WIT files in the canonical style (2-space indentation, as wasm-tools prints WIT).
+  PATH is a .wit file or a folder (every .wit file under it, deps/ included).
+  --check  change nothing; list the files that would change and exit 1 if there are any
+`;
+
+export async function runFmt(args: string[], io: FmtIo): Promise<number> {
+  let check = false;
+  const paths: string[] = [];
+  let optionsDone = false;
+  for (const arg of args) {
+    if (!optionsDone && arg === '--') optionsDone = true;
+    else if (!optionsDone && arg === '--check') check = true;
+    else if (!optionsDone && (arg === '--help' || arg === '-h')) {
+      io.out(USAGE);
+      return 0;
+    } else if (!optionsDone && arg.startsWith('-') && arg !== '-') {
+      io.err(`wit-ls fmt: unknown option '${arg}'\n${USAGE}`);
+      return 2;
+    } else paths.push(arg);
+  }
+  if (paths.length === 0) {
+    io.err(`wit-ls fmt: no PATH given\n${USAGE}`);
+    return 2;
+  }
+
+  let status = 0;
+  const worse = (s: number) => (status = Math.max(status, s));
+  let changed = 0;
+  let total = 0;
+  for (const path of paths) {
+    let files: string[];
+    try {
+      files = statSync(path).isDirectory() ? witFilesUnder(path) : [path];
+    } catch (e) {
+      io.err(`wit-ls fmt: cannot read '${path}': ${reason(e)}\n`);
+      worse(2);
+      continue;
+    }
+    for (const file of files) {
+      let text: string;
+      try {
+        text = readFileSync(file, 'utf8');
+      } catch (e) {
+        io.err(`wit-ls fmt: cannot read '${file}': ${reason(e)}\n`);
+        worse(2);
+        continue;
+      }
+      total++;
+      const tree = parse(text);
+      const errors = syntaxErrors(tree);
+      if (errors.length > 0) {
+        for (const d of errors) {
+          const { line, column } = lineColumn(text, d.start);
+          io.err(`${file}:${line}:${column}: error [${d.code}]: ${d.message}\n`);
+        }
+        worse(1);
+        continue;
+      }
+      const formatted = formatText(tree, CANONICAL_OPTIONS);
+      if (formatted === undefined) {
+        io.err(`${file}: error: the formatter's own check failed, so the file was left as it is (please report this)\n`);
+        worse(1);
+        continue;
+      }
+      if (formatted === text) continue;
+      changed++;
+      if (check) {
+        io.out(`${file}\n${firstDifference(text, formatted)}`);
+        worse(1);
+        continue;
+      }
+      try {
+        writeFileSync(file, formatted);
+        io.out(`${file}\n`);
+      } catch (e) {
+        io.err(`wit-ls fmt: cannot write '${file}': ${reason(e)}\n`);
+        worse(2);
+      }
+    }
+  }
+  if (check && changed > 0) {
+    io.err(`${changed} of ${total} file${total === 1 ? '' : 's'} would be reformatted\n`);
+  }
+  return status;
+}
+
+/** Every .wit file under a folder, sorted, at any depth (deps/ included). */
+function witFilesUnder(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) out.push(...witFilesUnder(path));
+    else if (name.endsWith('.wit')) out.push(path);
+  }
+  return out;
+}
+
+/** 1-based line and column (in UTF-16 units, as editors count) of an offset. */
+function lineColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+/** A two-line hint showing the first line that formatting changes. */
+function firstDifference(before: string, after: string): string {
+  const a = before.split('\n');
+  const b = after.split('\n');
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  const show = (s: string | undefined) => (s === undefined ? '(end of file)' : visible(s));
+  return `  line ${i + 1}:\n  - ${show(a[i])}\n  + ${show(b[i])}\n`;
+}
+
+/** Makes tabs, trailing spaces and carriage returns visible, since they are what often differs. */
+function visible(line: string): string {
+  const body = line.replace(/\r$/, '');
+  const trailing = body.length - body.trimEnd().length;
+  const shown = body.slice(0, body.length - trailing) + '·'.repeat(trailing);
+  return (shown.replace(/\t/g, '→') + (line.endsWith('\r') ? '␍' : '')) || '(empty line)';
+}
+
+function reason(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  if (code === 'ENOENT') return 'no such file or directory';
+  if (code === 'EACCES') return 'permission denied';
+  return e instanceof Error ? e.message : String(e);
+}

@@ -1,0 +1,153 @@
+// Rules checked after resolution: functions may not return borrowed handles (wit-parser), and
+// what the component validator rejects although wit-parser accepts it — empty records, flags
+// and tuples, names that differ only in case, more than 32 flags, more than 10,000 cases,
+// zero-length lists and `stream<char>`.
+
+import type { Range } from './hir';
+import type { Func, Ty, TypeDef } from './model';
+import type { Resolver } from './resolve';
+
+const MAX_FLAGS = 32;
+const MAX_CASES = 10_000;
+
+export function runComponentChecks(r: Resolver): void {
+  const memo = new Map<TypeDef, boolean>();
+  for (const f of r.funcs) {
+    if (f.active && f.result && hasBorrow(f.result, memo, new Set())) {
+      r.report(f.loc.file, 'borrow-in-result', f.loc.nameRange,
+        `function \`${f.qualifiedName}\` returns a type which contains a \`borrow<T>\` which is not supported: return \`own<T>\` (or the resource name) instead`);
+    }
+  }
+  for (const td of r.typedefs) checkTypeDef(r, td);
+  for (const f of r.funcs) checkFunc(r, f);
+  for (const [owner] of r.owners) {
+    duplicatesByCase(r, owner.loc.file, [...owner.types.values()].map((t) => ({ name: t.name, range: t.loc.nameRange })), `${owner.kind}`);
+    if (owner.kind === 'interface') {
+      const plain = [...owner.funcs.values()].filter((f) => f.funcKind === 'freestanding');
+      duplicatesByCase(r, owner.loc.file, plain.map((f) => ({ name: f.name, range: f.loc.nameRange })), 'interface');
+    }
+  }
+}
+
+/** Whether a type contains `borrow<T>` anywhere, looking through named types. */
+export function hasBorrow(ty: Ty | undefined, memo: Map<TypeDef, boolean>, visiting: Set<TypeDef>): boolean {
+  if (!ty) return false;
+  switch (ty.kind) {
+    case 'handle': return !ty.own;
+    case 'def': {
+      const td = ty.def;
+      const known = memo.get(td);
+      if (known !== undefined) return known;
+      if (visiting.has(td)) return false; // a cycle, reported elsewhere
+      visiting.add(td);
+      const b = td.body;
+      let result = false;
+      if (b.kind === 'alias') result = hasBorrow(b.target, memo, visiting);
+      else if (b.kind === 'use') result = b.target ? hasBorrow({ kind: 'def', def: b.target }, memo, visiting) : false;
+      else if (b.kind === 'record') result = b.fields.some((f) => hasBorrow(f.ty, memo, visiting));
+      else if (b.kind === 'variant') result = b.cases.some((c) => hasBorrow(c.ty, memo, visiting));
+      visiting.delete(td);
+      memo.set(td, result);
+      return result;
+    }
+    case 'list': return hasBorrow(ty.elem, memo, visiting);
+    case 'option': return hasBorrow(ty.inner, memo, visiting);
+    case 'future':
+    case 'stream': return hasBorrow(ty.inner, memo, visiting);
+    case 'map': return hasBorrow(ty.key, memo, visiting) || hasBorrow(ty.value, memo, visiting);
+    case 'result': return hasBorrow(ty.ok, memo, visiting) || hasBorrow(ty.err, memo, visiting);
+    case 'tuple': return ty.items.some((t) => hasBorrow(t, memo, visiting));
+    default: return false;
+  }
+}
+
+function checkTypeDef(r: Resolver, td: TypeDef): void {
+  const hir = td.hir;
+  if (!td.active || !('def' in hir)) return;
+  const file = td.loc.file;
+  const body = td.body;
+  switch (body.kind) {
+    case 'record':
+      if (body.fields.length === 0) r.report(file, 'empty-definition', hir.nameRange, `record \`${td.name}\` has no fields; component validation rejects empty records`);
+      duplicatesByCase(r, file, body.fields.map((f) => ({ name: f.name, range: f.nameRange })), 'record');
+      if (hir.def.kind === 'record') {
+        const defs = hir.def.fields;
+        body.fields.forEach((f, i) => checkTy(r, f.ty, file, defs[i]?.type.range ?? f.nameRange));
+      }
+      break;
+    case 'flags':
+      if (body.flags.length === 0) r.report(file, 'empty-definition', hir.nameRange, `flags \`${td.name}\` has no flags; component validation rejects empty flags`);
+      if (body.flags.length > MAX_FLAGS) {
+        r.report(file, 'too-many-flags', hir.nameRange, `flags \`${td.name}\` has ${body.flags.length} flags; the Canonical ABI allows at most ${MAX_FLAGS} (split it into several flags types)`);
+      }
+      duplicatesByCase(r, file, body.flags.map((f) => ({ name: f.name, range: f.nameRange })), 'flags');
+      break;
+    case 'enum':
+    case 'variant': {
+      const cases = body.cases;
+      if (cases.length > MAX_CASES) {
+        r.report(file, 'too-many-cases', hir.nameRange, `${body.kind} \`${td.name}\` has ${cases.length} cases; component validation allows at most ${MAX_CASES}`);
+      }
+      duplicatesByCase(r, file, cases.map((c) => ({ name: c.name, range: c.nameRange })), body.kind);
+      if (body.kind === 'variant' && hir.def.kind === 'variant') {
+        hir.def.cases.forEach((c, i) => { if (body.cases[i]?.ty && c.type) checkTy(r, body.cases[i].ty!, file, c.type.range); });
+      }
+      break;
+    }
+    case 'alias':
+      if (hir.def.kind === 'alias') checkTy(r, body.target, file, hir.def.type.range);
+      break;
+  }
+}
+
+function checkFunc(r: Resolver, f: Func): void {
+  if (!f.active) return;
+  const names = f.params.map((p) => ({ name: p.name, range: p.nameRange }));
+  if (f.funcKind === 'method') names.unshift({ name: 'self', range: f.loc.nameRange });
+  duplicatesByCase(r, f.loc.file, names, 'parameter list');
+  f.hir.params.forEach((p, i) => { if (f.params[i]) checkTy(r, f.params[i].ty, f.loc.file, p.type.range); });
+  if (f.result && f.hir.result) checkTy(r, f.result, f.loc.file, f.hir.result.range);
+}
+
+/** Structural checks inside an anonymous type expression. */
+function checkTy(r: Resolver, ty: Ty, file: string, range: Range): void {
+  const walk = (t: Ty | undefined): void => {
+    if (!t) return;
+    switch (t.kind) {
+      case 'list':
+        if (t.length === 0) r.report(file, 'zero-length-list', range, 'a fixed-length list needs a length of at least 1 (`list<T, 0>` is rejected by component validation)');
+        walk(t.elem);
+        break;
+      case 'tuple':
+        if (t.items.length === 0) r.report(file, 'empty-definition', range, '`tuple<>` is empty; component validation rejects empty tuples');
+        t.items.forEach(walk);
+        break;
+      case 'stream':
+        if (t.inner?.kind === 'prim' && t.inner.name === 'char') {
+          r.report(file, 'invalid-stream-payload', range, '`stream<char>` is rejected by component validation; use `stream<u8>` for text as bytes, or `stream<string>`');
+        }
+        walk(t.inner);
+        break;
+      case 'future': walk(t.inner); break;
+      case 'option': walk(t.inner); break;
+      case 'result': walk(t.ok); walk(t.err); break;
+      case 'map': walk(t.key); walk(t.value); break;
+      default: break;
+    }
+  };
+  walk(ty);
+}
+
+/** Reports names that collide when compared without case (exact duplicates are other errors). */
+function duplicatesByCase(r: Resolver, file: string, names: { name: string; range: Range }[], where: string): void {
+  const seen = new Map<string, string>();
+  for (const n of names) {
+    const lower = n.name.toLowerCase();
+    const prev = seen.get(lower);
+    if (prev !== undefined && prev !== n.name) {
+      r.report(file, 'case-insensitive-duplicate', n.range,
+        `\`${n.name}\` and \`${prev}\` differ only in case; names in a ${where} are case-insensitive for component validation`);
+    }
+    if (prev === undefined) seen.set(lower, n.name);
+  }
+}

@@ -1,0 +1,117 @@
+// Feature gates: reads `@since`, `@unstable` and `@deprecated` into a Stability, reports the rules
+// wit-parser enforces on them, and decides which items are active for a set of features.
+
+import type { Diagnostic } from '../base/diagnostic';
+import type { Attrs, Range } from './hir';
+import type { Package, Stability } from './model';
+
+export interface FeatureOptions {
+  /** Features turned on (`wit.features`, `--features`). */
+  features: ReadonlySet<string>;
+  /** Every feature is on (`wit.allFeatures`, `--all-features`). */
+  allFeatures: boolean;
+}
+
+export const NO_FEATURES: FeatureOptions = { features: new Set(), allFeatures: false };
+
+/** The item's stability; problems with the attributes are pushed to `out`. */
+export function stabilityOf(attrs: Attrs, out: Diagnostic[]): Stability {
+  for (const r of attrs.repeated) {
+    out.push({
+      code: 'invalid-gate',
+      start: r.range.start,
+      end: r.range.end,
+      message: `cannot specify @${r.name} twice`,
+    });
+  }
+  const { since, unstable, deprecated } = attrs;
+  if (since && unstable) {
+    out.push({
+      code: 'invalid-gate',
+      start: since.range.start,
+      end: since.range.end,
+      message: 'cannot specify both @since and @unstable: an item is either released since a version, or still unstable behind a feature',
+    });
+  }
+  if (since) return { kind: 'stable', since: since.value, deprecated: deprecated?.value };
+  if (unstable) return { kind: 'unstable', feature: unstable.value, deprecated: deprecated?.value };
+  if (deprecated) {
+    out.push({
+      code: 'invalid-gate',
+      start: deprecated.range.start,
+      end: deprecated.range.end,
+      message: '`@deprecated` needs `@since` or `@unstable` on the same item',
+    });
+  }
+  return { kind: 'unknown' };
+}
+
+/** Whether an item with this stability exists under the options (containers aside). */
+export function isEnabled(stability: Stability, options: FeatureOptions): boolean {
+  return stability.kind !== 'unstable' || options.allFeatures || options.features.has(stability.feature);
+}
+
+/**
+ * `@since` needs a versioned package and a version no newer than the package's: the checks
+ * wit-parser makes for every gated item.
+ */
+export function checkSince(stability: Stability, pkg: Package, range: Range | undefined, out: Diagnostic[]): void {
+  if (stability.kind !== 'stable' || !range) return;
+  const version = pkg.name.version;
+  const pkgText = `${pkg.name.namespace}:${pkg.name.name}${version ? '@' + version : ''}`;
+  if (!version) {
+    out.push({
+      code: 'gate-needs-version',
+      start: range.start,
+      end: range.end,
+      message: `package [${pkgText}] contains a feature gate with a version specifier, so it must have a version (write \`package ${pkgText}@${stability.since};\`)`,
+    });
+    return;
+  }
+  if (compareVersions(stability.since, version) > 0) {
+    out.push({
+      code: 'gate-needs-version',
+      start: range.start,
+      end: range.end,
+      message: `feature gate cannot reference unreleased version ${stability.since} of package [${pkgText}] (current version ${version})`,
+    });
+  }
+}
+
+/** Semantic-version precedence (semver.org §11); build metadata is ignored. */
+export function compareVersions(a: string, b: string): number {
+  const split = (v: string) => {
+    const noBuild = v.split('+')[0];
+    const dash = noBuild.indexOf('-');
+    const core = (dash >= 0 ? noBuild.slice(0, dash) : noBuild).split('.').map(Number);
+    const pre = dash >= 0 ? noBuild.slice(dash + 1).split('.') : [];
+    return { core, pre };
+  };
+  const x = split(a);
+  const y = split(b);
+  for (let i = 0; i < 3; i++) {
+    const d = (x.core[i] ?? 0) - (y.core[i] ?? 0);
+    if (d !== 0) return Math.sign(d);
+  }
+  if (x.pre.length === 0 || y.pre.length === 0) return y.pre.length - x.pre.length === 0 ? 0 : x.pre.length === 0 ? 1 : -1;
+  for (let i = 0; i < Math.min(x.pre.length, y.pre.length); i++) {
+    const p = x.pre[i];
+    const q = y.pre[i];
+    if (p === q) continue;
+    const pn = /^\d+$/.test(p);
+    const qn = /^\d+$/.test(q);
+    if (pn && qn) return Math.sign(Number(p) - Number(q));
+    if (pn) return -1;
+    if (qn) return 1;
+    return p < q ? -1 : 1;
+  }
+  return Math.sign(x.pre.length - y.pre.length);
+}
+
+/** How an item's gate reads in messages and hovers. */
+export function describeStability(s: Stability): string | undefined {
+  const dep = s.deprecated ? `, deprecated since ${s.deprecated}` : '';
+  if (s.kind === 'stable') return `since ${s.since}${dep}`;
+  if (s.kind === 'unstable') return `unstable, feature \`${s.feature}\`${dep}`;
+  return undefined;
+}

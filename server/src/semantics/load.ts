@@ -1,0 +1,105 @@
+// Reads a unit from a file system the way wit-parser reads a path: a folder is a package (its
+// `*.wit` files) with its dependencies in `deps/` (folders, `.wit` files, and binary packages,
+// which are noted but not read); a single file stands alone. Problems with files and folders are
+// returned, not thrown, so that everything readable is still checked.
+
+import { basename, joinPath } from '../base/paths';
+import type { FileSystem } from './fileSystem';
+import type { SourceFile } from './model';
+import type { DepInput, UnitInput } from './resolve';
+import { SourceCache } from './sources';
+
+export interface LoadProblem {
+  path: string;
+  message: string;
+}
+
+export interface LoadOptions {
+  fs: FileSystem;
+  cache?: SourceCache;
+  /** Text of an open editor buffer, which wins over the disk. */
+  overlay?: (path: string) => string | undefined;
+}
+
+export interface LoadedUnit {
+  input: UnitInput;
+  problems: LoadProblem[];
+}
+
+const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+async function readSource(path: string, opts: LoadOptions, cache: SourceCache, problems: LoadProblem[]): Promise<SourceFile | undefined> {
+  const open = opts.overlay?.(path);
+  if (open !== undefined) return cache.get(path, open);
+  try {
+    return cache.get(path, await opts.fs.readFile(path));
+  } catch (e) {
+    problems.push({ path, message: message(e) });
+    return undefined;
+  }
+}
+
+/** The `*.wit` files directly in a folder, sorted by name (as wit-parser sorts them). */
+async function witFiles(dir: string, opts: LoadOptions, cache: SourceCache, problems: LoadProblem[]): Promise<SourceFile[]> {
+  let entries;
+  try {
+    entries = await opts.fs.readDirectory(dir);
+  } catch (e) {
+    problems.push({ path: dir, message: message(e) });
+    return [];
+  }
+  const names = entries.filter((e) => e.kind === 'file' && e.name.endsWith('.wit')).map((e) => e.name).sort();
+  const files: SourceFile[] = [];
+  for (const name of names) {
+    const f = await readSource(joinPath(dir, name), opts, cache, problems);
+    if (f) files.push(f);
+  }
+  return files;
+}
+
+export async function loadUnit(path: string, opts: LoadOptions): Promise<LoadedUnit> {
+  const cache = opts.cache ?? new SourceCache();
+  const problems: LoadProblem[] = [];
+  const kind = opts.overlay?.(path) !== undefined ? 'file' : await opts.fs.stat(path);
+  if (kind === undefined) {
+    return { input: { root: path, main: [], deps: [] }, problems: [{ path, message: `no such file or directory: ${path}` }] };
+  }
+  if (kind === 'file') {
+    const f = await readSource(path, opts, cache, problems);
+    return { input: { root: path, main: f ? [f] : [], deps: [] }, problems };
+  }
+  const main = await witFiles(path, opts, cache, problems);
+  const depsDir = joinPath(path, 'deps');
+  const deps: DepInput[] = [];
+  if ((await opts.fs.stat(depsDir)) === 'directory') {
+    let entries: { name: string; kind: string }[] = [];
+    try {
+      entries = await opts.fs.readDirectory(depsDir);
+    } catch (e) {
+      problems.push({ path: depsDir, message: message(e) });
+    }
+    const rootReal = opts.fs.realPath ? await opts.fs.realPath(path).catch(() => undefined) : undefined;
+    for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      const p = joinPath(depsDir, entry.name);
+      if (entry.kind === 'directory') {
+        // A symlink back to the package (or above it) would make the folder its own dependency.
+        if (rootReal && opts.fs.realPath) {
+          const real = await opts.fs.realPath(p).catch(() => undefined);
+          if (real && (rootReal === real || rootReal.startsWith(real + '/'))) {
+            problems.push({ path: p, message: `dependency folder ${p} is a symlink to ${real}, which contains this package: a deps/ symlink loop` });
+            continue;
+          }
+        }
+        deps.push({ path: p, files: await witFiles(p, opts, cache, problems) });
+      } else if (entry.name.endsWith('.wit')) {
+        const f = await readSource(p, opts, cache, problems);
+        if (f) deps.push({ path: p, files: [f] });
+      } else if (entry.name.endsWith('.wasm') || entry.name.endsWith('.wat')) {
+        deps.push({ path: p, binary: true });
+      }
+    }
+  }
+  return { input: { root: path, main, deps, depsDir }, problems };
+}
+
+export { basename };

@@ -1,0 +1,990 @@
+// Resolves one unit (a package folder with its `deps/`, or a single file) into the linked model:
+// packages, scopes and paths, interfaces and their types and functions. It reports every error
+// it finds, with the messages and positions wit-parser uses where wit-parser has one, and keeps
+// going: whatever cannot be resolved becomes an error type that stays silent afterwards.
+// Worlds are resolved in resolveWorlds.ts and the component validator's extra rules are in
+// componentChecks.ts.
+
+import type { Diagnostic } from '../base/diagnostic';
+import type { DiagnosticCode } from '../base/diagnosticCodes';
+import { checkSince, compareVersions, FeatureOptions, isEnabled, stabilityOf } from './gates';
+import type {
+  Attrs, FuncHir, InterfaceHir, InterfaceMemberHir, NestedPackageHir, PackageDeclHir, PackageName,
+  PrimName, Range, TopItemHir, TypeDefHir, TypeExpr, UseHir, UseNameHir, UsePathHir, WorldHir,
+} from './hir';
+import {
+  Func, Interface, Location, Package, Reference, Resolution, SourceFile, Stability, Symbol, Ty,
+  TypeDef, World, packageId, underlyingDef,
+} from './model';
+import { runComponentChecks } from './componentChecks';
+import { declareWorldFuncs, resolveWorlds } from './resolveWorlds';
+import { closestName, didYouMean } from './suggest';
+import { Edge, toposort } from './toposort';
+
+export interface UnitInput {
+  /** The folder (or single file) the unit was read from. */
+  root: string;
+  /** Files of the root package, sorted by path. */
+  main: SourceFile[];
+  /** Entries of `deps/`, sorted by name. */
+  deps: DepInput[];
+  /** Where dependencies were looked for, for messages (`<root>/deps`). */
+  depsDir?: string;
+}
+
+export type DepInput =
+  | { path: string; files: SourceFile[] }
+  | { path: string; binary: true };
+
+/** The items of one package as written in one file (or one nested block). */
+interface PackagePart {
+  file: SourceFile;
+  items: TopItemHir[];
+  /** Top-level names of this part: items of the file and top-level `use`s. */
+  scope: Map<string, Interface | World | null>;
+}
+
+interface PackageBuild {
+  pkg: Package;
+  parts: PackagePart[];
+}
+
+/** Where a name is being resolved: which package and which file's top-level names. */
+export interface Scope {
+  pkg: Package;
+  part: PackagePart;
+}
+
+/** What the resolver knows about each interface and world beyond the model. */
+export interface OwnerInfo {
+  owner: Interface | World;
+  scope: Scope;
+  members: InterfaceMemberHir[] | WorldHir['members'];
+  /** Type names declared here, in order, for the cycle check. */
+  typeOrder: string[];
+  /** Type names to the names their bodies refer to. */
+  typeEdges: Map<string, Edge[]>;
+  /** Functions by plain name, to tell "function used as type" from "unknown". */
+  funcNames: Map<string, Func>;
+  uses: { hir: UseHir; entries: { name: UseNameHir; td: TypeDef }[] }[];
+  defs: { hir: TypeDefHir; td: TypeDef }[];
+  /** Functions declared here: interface functions and resource functions. */
+  ownFuncs: Func[];
+}
+
+const PRIMITIVES: PrimName[] = [
+  'bool', 's8', 'u8', 's16', 'u16', 's32', 'u32', 's64', 'u64', 'f32', 'f64', 'char', 'string', 'error-context',
+];
+const MAP_KEYS = new Set<PrimName>(['bool', 'u8', 'u16', 'u32', 'u64', 's8', 's16', 's32', 's64', 'char', 'string']);
+
+const UNNAMED: PackageName = { namespace: '<unnamed>', name: '<unnamed>' };
+
+export function resolveUnit(input: UnitInput, options: FeatureOptions): Resolution {
+  return new Resolver(options).run(input);
+}
+
+export class Resolver {
+  readonly diagnostics = new Map<string, Diagnostic[]>();
+  readonly references: Reference[] = [];
+  readonly symbols: Symbol[] = [];
+  readonly packages: Package[] = [];
+  readonly packagesById = new Map<string, Package>();
+  readonly builds: PackageBuild[] = [];
+  readonly owners = new Map<Interface | World, OwnerInfo>();
+  readonly interfaces: Interface[] = [];
+  readonly worlds: World[] = [];
+  readonly funcs: Func[] = [];
+  readonly typedefs: TypeDef[] = [];
+  rootPackages: Package[] = [];
+  private depsDir?: string;
+  private binaryDeps: string[] = [];
+
+  constructor(readonly options: FeatureOptions) {}
+
+  run(input: UnitInput): Resolution {
+    this.depsDir = input.depsDir;
+    this.assemblePackages(input);
+    for (const b of this.builds) this.declareItems(b);
+    for (const b of this.builds) for (const part of b.parts) this.buildFileScope(b.pkg, part);
+    this.checkPackageCycles();
+    for (const info of this.owners.values()) {
+      this.declareMembers(info);
+      declareWorldFuncs(this, info);
+    }
+    for (const info of this.owners.values()) this.resolveUses(info);
+    for (const info of this.owners.values()) this.resolveBodies(info);
+    this.checkHandles();
+    for (const [owner, info] of this.owners) this.checkTypeCycles(owner, info);
+    for (const b of this.builds) this.checkItemCycles(b);
+    this.computeActivity();
+    resolveWorlds(this);
+    runComponentChecks(this);
+    return {
+      packages: this.packages,
+      rootPackages: this.rootPackages,
+      diagnostics: this.diagnostics,
+      references: this.references,
+      symbols: this.symbols,
+      fileScopes: this.fileScopesOf(),
+    };
+  }
+
+  // ---------------------------------------------------------------- reporting
+
+  report(file: string, code: DiagnosticCode, range: Range, message: string, extra?: Partial<Diagnostic>): void {
+    let list = this.diagnostics.get(file);
+    if (!list) this.diagnostics.set(file, (list = []));
+    list.push({ code, start: range.start, end: range.end, message, ...extra });
+  }
+
+  reportAll(file: string, ds: Diagnostic[]): void {
+    for (const d of ds) this.report(file, d.code, d, d.message, d);
+  }
+
+  refer(file: string, range: Range, target: Symbol, role?: Reference['role']): void {
+    this.references.push({ file, range, target, role });
+    const stability = (target as { stability?: Stability }).stability;
+    if (stability?.deprecated) {
+      const name = (target as { name?: string }).name ?? '';
+      this.report(file, 'deprecated', range, `\`${name}\` is deprecated since ${stability.deprecated}`, { tags: ['deprecated'] });
+    }
+  }
+
+  // ---------------------------------------------------------------- packages
+
+  private newPackage(name: PackageName, source: string, origin: Package['origin'], decls: Location[], docs?: string): Package {
+    return {
+      kind: 'package', name, id: packageId(name), decls, source, origin, docs,
+      interfaces: new Map(), worlds: new Map(), foreignRefs: new Map(),
+    };
+  }
+
+  private declLocation(file: SourceFile, decl: PackageDeclHir): Location {
+    return { file: file.path, nameRange: decl.nameRange, range: decl.range };
+  }
+
+  /** Builds the packages of a folder's files: the main package and the nested ones. */
+  private packageGroup(files: SourceFile[], source: string, origin: 'root' | 'dependency'): PackageBuild[] {
+    let name: PackageName | undefined;
+    let nameDecl: { file: SourceFile; decl: PackageDeclHir } | undefined;
+    let docsDecl: { file: SourceFile; decl: PackageDeclHir } | undefined;
+    const decls: Location[] = [];
+    for (const file of files) {
+      const decl = file.hir.packageDecl;
+      if (!decl) continue;
+      decls.push(this.declLocation(file, decl));
+      if (name && nameDecl && packageId(decl.name) !== packageId(name)) {
+        this.report(file.path, 'conflicting-package-name', decl.nameRange,
+          `package identifier \`${packageId(decl.name)}\` does not match previous package name of \`${packageId(name)}\` (in ${nameDecl.file.path}); all files of a folder belong to one package`,
+          { related: [{ file: nameDecl.file.path, start: nameDecl.decl.nameRange.start, end: nameDecl.decl.nameRange.end, message: 'the package is named here' }] });
+        continue;
+      }
+      if (!name) {
+        name = decl.name;
+        nameDecl = { file, decl };
+      }
+      if (decl.docs) {
+        if (docsDecl) {
+          this.report(file.path, 'multiple-package-docs', decl.docs.range,
+            `found doc comments on multiple 'package' items (also in ${docsDecl.file.path}); keep them on one header`,
+            { related: [{ file: docsDecl.file.path, start: docsDecl.decl.docs!.range.start, end: docsDecl.decl.docs!.range.end, message: 'other package docs' }] });
+        } else docsDecl = { file, decl };
+      }
+    }
+    const hasItems = files.some((f) => f.hir.items.length > 0 || f.hir.nested.length > 0);
+    // With syntax errors the header may just be unfinished: report those first.
+    const syntaxBroken = files.some((f) => f.tree.errors.length > 0);
+    if (!name && files.length > 0 && (hasItems || origin === 'root') && !syntaxBroken) {
+      const first = files[0];
+      const at = firstSignificant(first);
+      this.report(first.path, 'missing-package-header', at,
+        'no `package` header was found in any WIT file for this package: add `package namespace:name;` as the first item of one file');
+    }
+    const main = this.newPackage(name ?? UNNAMED, source, origin, decls, docsDecl?.decl.docs?.text);
+    const builds: PackageBuild[] = [];
+    if (name || hasItems) {
+      builds.push({ pkg: main, parts: files.map((file) => ({ file, items: file.hir.items, scope: new Map() })) });
+    }
+    for (const file of files) {
+      for (const nested of file.hir.nested) builds.push(this.nestedPackage(file, nested));
+    }
+    return builds;
+  }
+
+  private nestedPackage(file: SourceFile, nested: NestedPackageHir): PackageBuild {
+    const pkg = this.newPackage(nested.decl.name, file.path, 'nested', [this.declLocation(file, nested.decl)], nested.decl.docs?.text);
+    return { pkg, parts: [{ file, items: nested.items, scope: new Map() }] };
+  }
+
+  private assemblePackages(input: UnitInput): void {
+    const groups: PackageBuild[][] = [this.packageGroup(input.main, input.root, 'root')];
+    this.rootPackages = groups[0].map((b) => b.pkg);
+    for (const dep of input.deps) {
+      if ('binary' in dep) {
+        this.binaryDeps.push(dep.path);
+        continue;
+      }
+      groups.push(this.packageGroup(dep.files, dep.path, 'dependency'));
+    }
+    for (const group of groups) {
+      for (const b of group) {
+        const prev = this.packagesById.get(b.pkg.id);
+        if (prev && b.pkg.name !== UNNAMED) {
+          const here = b.pkg.decls[0];
+          const there = prev.decls[0];
+          if (here) {
+            this.report(here.file, 'duplicate-package', here.nameRange,
+              `package \`${b.pkg.id}\` is defined in two different locations: here and in ${there?.file ?? prev.source}`,
+              there ? { related: [{ file: there.file, start: there.nameRange.start, end: there.nameRange.end, message: 'also defined here' }] } : undefined);
+          }
+          if (there) {
+            this.report(there.file, 'duplicate-package', there.nameRange,
+              `package \`${b.pkg.id}\` is defined in two different locations: here and in ${here?.file ?? b.pkg.source}`,
+              here ? { related: [{ file: here.file, start: here.nameRange.start, end: here.nameRange.end, message: 'also defined here' }] } : undefined);
+          }
+          // The second definition is still checked on its own, but names resolve to the first.
+        } else if (b.pkg.name !== UNNAMED) {
+          this.packagesById.set(b.pkg.id, b.pkg);
+        }
+        this.packages.push(b.pkg);
+        this.builds.push(b);
+        this.symbols.push(b.pkg);
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- items and scopes
+
+  private declareItems(b: PackageBuild): void {
+    const { pkg } = b;
+    for (const part of b.parts) {
+      for (const item of part.items) {
+        if (item.kind === 'top-use') continue;
+        const loc: Location = { file: part.file.path, nameRange: item.nameRange, range: item.range };
+        const stability = this.gates(part.file.path, item.attrs, pkg, item.nameRange);
+        const existing = pkg.interfaces.get(item.name) ?? pkg.worlds.get(item.name);
+        const scope: Scope = { pkg, part };
+        let created: Interface | World;
+        if (item.kind === 'interface') {
+          created = this.newInterface(item, pkg, loc, stability, scope);
+          if (!existing) pkg.interfaces.set(item.name, created);
+        } else {
+          created = this.newWorld(item, pkg, loc, stability, scope);
+          if (!existing) pkg.worlds.set(item.name, created);
+        }
+        if (existing) {
+          this.report(part.file.path, 'duplicate-item', item.nameRange,
+            `duplicate item named \`${item.name}\`: the package already has an ${existing.kind} with this name`,
+            { related: [{ file: existing.loc.file, start: existing.loc.nameRange.start, end: existing.loc.nameRange.end, message: 'first defined here' }] });
+        }
+        this.declared.set(item, existing ?? created);
+      }
+    }
+  }
+
+  /** Each item's model object (the first one, for duplicates). */
+  private readonly declared = new Map<TopItemHir, Interface | World>();
+
+  /**
+   * A file's top-level names, in the order written: items and top-level `use`s. A name used
+   * twice is reported where it occurs the second time, as wit-parser does.
+   */
+  private buildFileScope(pkg: Package, part: PackagePart): void {
+    for (const item of part.items) {
+      let name: string;
+      let range: Range;
+      let target: Interface | World | null;
+      if (item.kind === 'top-use') {
+        name = item.alias ?? item.path.name;
+        range = item.aliasRange ?? (item.path.kind === 'local' ? item.path.range : item.path.nameRange);
+        target = this.resolveTopLevelUse(pkg, part, item.path) ?? null;
+      } else {
+        name = item.name;
+        range = item.nameRange;
+        target = this.declared.get(item) ?? null;
+      }
+      if (part.scope.has(name)) {
+        this.report(part.file.path, 'duplicate-file-name', range,
+          `duplicate name \`${name}\` in this file: it is already defined or used here${item.kind === 'top-use' ? '; rename it with `as`' : ''}`);
+        continue;
+      }
+      part.scope.set(name, target);
+    }
+  }
+
+  /** `use iface;` at the top level names an item of this package, or a foreign interface. */
+  private resolveTopLevelUse(pkg: Package, part: PackagePart, path: UsePathHir): Interface | World | undefined {
+    if (path.kind === 'foreign') return this.resolvePath({ pkg, part }, path, 'interface', true);
+    const hit = this.packageItem(pkg, path.name);
+    if (!hit) {
+      const suggestion = closestName(path.name, [...pkg.interfaces.keys(), ...pkg.worlds.keys()]);
+      this.report(part.file.path, 'unknown-name', path.range,
+        `interface or world \`${path.name}\` does not exist${suggestion ? `; did you mean \`${suggestion}\`?` : ''}`,
+        { data: { name: path.name, suggestion, kind: 'interface-or-world' } });
+      return undefined;
+    }
+    this.refer(part.file.path, path.range, hit, 'path');
+    return hit;
+  }
+
+  private fileDiags(file: string): Diagnostic[] {
+    let list = this.diagnostics.get(file);
+    if (!list) this.diagnostics.set(file, (list = []));
+    return list;
+  }
+
+  private newInterface(hir: InterfaceHir, pkg: Package, loc: Location, stability: Stability, scope: Scope): Interface {
+    const iface: Interface = {
+      kind: 'interface', name: hir.name, package: pkg, loc, hir, docs: hir.docs?.text, stability,
+      active: true, types: new Map(), funcs: new Map(), deps: [],
+    };
+    this.registerOwner(iface, scope, hir.members);
+    this.interfaces.push(iface);
+    this.symbols.push(iface);
+    return iface;
+  }
+
+  private newWorld(hir: WorldHir, pkg: Package, loc: Location, stability: Stability, scope: Scope): World {
+    const world: World = {
+      kind: 'world', name: hir.name, package: pkg, loc, hir, docs: hir.docs?.text, stability, active: true,
+      types: new Map(), imports: new Map(), exports: new Map(), includes: [],
+    };
+    this.registerOwner(world, scope, hir.members);
+    this.worlds.push(world);
+    this.symbols.push(world);
+    // Inline `import x: interface { }` items are interfaces of their own, owned by the world.
+    for (const m of hir.members) {
+      if ((m.kind === 'import' || m.kind === 'export') && m.ext.kind === 'interface') {
+        const st = this.gates(scope.part.file.path, m.attrs, pkg, m.ext.nameRange);
+        const inline: Interface = {
+          kind: 'interface', name: undefined, package: pkg,
+          loc: { file: scope.part.file.path, nameRange: m.ext.nameRange, range: m.range },
+          hir: { kind: 'inline', label: m.ext.name }, docs: m.docs?.text, stability: st, active: true,
+          types: new Map(), funcs: new Map(), deps: [], world,
+        };
+        this.registerOwner(inline, scope, m.ext.members);
+        this.interfaces.push(inline);
+        this.symbols.push(inline);
+        inlineInterfaces.set(m, inline);
+      }
+    }
+    return world;
+  }
+
+  private registerOwner(owner: Interface | World, scope: Scope, members: OwnerInfo['members']): void {
+    this.owners.set(owner, {
+      owner, scope, members, typeOrder: [], typeEdges: new Map(), funcNames: new Map(), uses: [], defs: [], ownFuncs: [],
+    });
+  }
+
+  private fileScopesOf(): Map<string, Map<string, Interface | World>> {
+    const out = new Map<string, Map<string, Interface | World>>();
+    for (const b of this.builds) {
+      for (const part of b.parts) {
+        let m = out.get(part.file.path);
+        if (!m) out.set(part.file.path, (m = new Map()));
+        for (const [k, v] of part.scope) if (v) m.set(k, v);
+      }
+    }
+    return out;
+  }
+
+  // ---------------------------------------------------------------- paths
+
+  /**
+   * Resolves `iface`, `world` or `ns:pkg/name@v` to an interface or world. `want` is what the
+   * position needs; a path to the other kind is reported. Returns undefined after reporting.
+   */
+  resolvePath(scope: Scope, path: UsePathHir, want: 'interface' | 'world', fromTopLevelUse = false, site?: Stability): Interface | World | undefined {
+    const file = scope.part.file.path;
+    if (path.kind === 'local') {
+      const hit = scope.part.scope.has(path.name) ? scope.part.scope.get(path.name) : this.packageItem(scope.pkg, path.name);
+      if (hit === null) return undefined; // a top-level `use` that failed: reported there
+      if (!hit) {
+        const candidates = [...scope.part.scope.keys(), ...scope.pkg.interfaces.keys(), ...scope.pkg.worlds.keys()];
+        const suggestion = closestName(path.name, candidates);
+        this.report(file, 'unknown-name', path.range,
+          `interface or world \`${path.name}\` does not exist${suggestion ? `; did you mean \`${suggestion}\`?` : ''}`,
+          { data: { name: path.name, suggestion, kind: 'interface-or-world' } });
+        return undefined;
+      }
+      this.refer(file, path.range, hit, 'path');
+      if (!fromTopLevelUse && hit.kind !== want) {
+        this.report(file, 'wrong-kind', path.range, `name \`${path.name}\` is defined as ${hit.kind === 'world' ? 'a world' : 'an interface'}, not ${want === 'world' ? 'a world' : 'an interface'}`);
+        return undefined;
+      }
+      return hit;
+    }
+    const id = packageId(path.package);
+    const pkg = this.packagesById.get(id);
+    const refs = scope.pkg.foreignRefs.get(id) ?? [];
+    refs.push({ file, nameRange: path.packageRange, range: path.range });
+    scope.pkg.foreignRefs.set(id, refs);
+    if (!pkg) {
+      this.reportUnknownPackage(file, path);
+      return undefined;
+    }
+    this.refer(file, path.packageRange, pkg, 'path');
+    const iface = pkg.interfaces.get(path.name);
+    const world = pkg.worlds.get(path.name);
+    const hit = want === 'interface' ? iface : world;
+    // wit-parser looks foreign items up only for references whose own gate is enabled.
+    if (!hit && site && !isEnabled(site, this.options)) return undefined;
+    if (!hit) {
+      const other = want === 'interface' ? world : iface;
+      if (other) this.refer(file, path.nameRange, other, 'path');
+      const names = want === 'interface' ? pkg.interfaces.keys() : pkg.worlds.keys();
+      this.report(file, other ? 'wrong-kind' : 'unknown-foreign-item', path.nameRange,
+        `${want} '${path.name}' not found in package '${id}'${other ? `: it is ${other.kind === 'world' ? 'a world' : 'an interface'}` : didYouMean(path.name, names)}`,
+        { data: { name: path.name } });
+      return undefined;
+    }
+    this.refer(file, path.nameRange, hit, 'path');
+    return hit;
+  }
+
+  private packageItem(pkg: Package, name: string): Interface | World | undefined {
+    return pkg.interfaces.get(name) ?? pkg.worlds.get(name);
+  }
+
+  private reportUnknownPackage(file: string, path: Extract<UsePathHir, { kind: 'foreign' }>): void {
+    const id = packageId(path.package);
+    const known = [...this.packagesById.keys()].sort();
+    const sameName = known.filter((k) => k.split('@')[0] === `${path.package.namespace}:${path.package.name}`);
+    let message = `package '${id}' not found`;
+    if (sameName.length) message += `; available versions: ${sameName.join(', ')} (versions must match exactly)`;
+    else {
+      const s = closestName(`${path.package.namespace}:${path.package.name}`, known.map((k) => k.split('@')[0]));
+      if (s) message += `; did you mean \`${s}\`?`;
+    }
+    message += known.length ? `. known packages: ${known.join(', ')}` : '. no packages are known';
+    if (this.depsDir) message += ` (dependencies are read from ${this.depsDir})`;
+    if (this.binaryDeps.length) message += `; binary packages in deps/ are not read: ${this.binaryDeps.join(', ')}`;
+    // The package may be one of the binary packages this tool cannot read: then say so, softly.
+    this.report(file, 'unknown-package', path.packageRange, message, {
+      data: { package: id },
+      severity: this.binaryDeps.length ? 'warning' : undefined,
+    });
+  }
+
+  /**
+   * Packages must not depend on each other in a cycle. Walks packages in name order and their
+   * dependencies in the order first referenced, like wit-parser, so the same reference is blamed.
+   */
+  private checkPackageCycles(): void {
+    const deps = new Map<string, Edge[]>();
+    for (const b of this.builds) {
+      if (deps.has(b.pkg.id)) continue;
+      const first = new Map<string, Edge>();
+      for (const part of b.parts) collectForeignPaths(part.items, (path) => {
+        const to = packageId(path.package);
+        if (!first.has(to)) first.set(to, { to, range: path.packageRange, file: part.file.path });
+      });
+      deps.set(b.pkg.id, [...first.values()]);
+    }
+    const done = new Set<string>();
+    const visiting = new Set<string>();
+    const visit = (id: string) => {
+      if (done.has(id)) return;
+      for (const e of deps.get(id) ?? []) {
+        if (visiting.has(e.to)) {
+          this.report(e.file!, 'package-cycle', e.range, `package \`${e.to}\` creates a dependency cycle: packages cannot depend on each other in a circle`);
+          continue;
+        }
+        visiting.add(e.to);
+        if (deps.has(e.to)) visit(e.to);
+        visiting.delete(e.to);
+      }
+      done.add(id);
+    };
+    const byName = [...this.packagesById.values()].sort(comparePackageNames);
+    for (const p of byName) visit(p.id);
+  }
+
+  // ---------------------------------------------------------------- members
+
+  /** The stability of an item whose name (or path) is at `at`; gate problems are reported. */
+  gates(file: string, attrs: Attrs, pkg: Package, at: Range): Stability {
+    const out: Diagnostic[] = [];
+    const st = stabilityOf(attrs, out);
+    this.reportAll(file, out);
+    checkSince(st, pkg, attrs.since ? at : undefined, this.fileDiags(file));
+    return st;
+  }
+
+  /** Creates the TypeDefs and Funcs of an interface or world, and reports duplicate names. */
+  private declareMembers(info: OwnerInfo): void {
+    const { owner, scope } = info;
+    const file = scope.part.file.path;
+    const pkg = scope.pkg;
+    const define = (name: string, range: Range, td: TypeDef) => {
+      info.typeOrder.push(name);
+      const prev = owner.types.get(name);
+      if (prev) {
+        this.report(file, 'duplicate-name', range, `name \`${name}\` is defined more than once in this ${owner.kind}`,
+          { related: [{ file: prev.loc.file, start: prev.loc.nameRange.start, end: prev.loc.nameRange.end, message: 'first defined here' }] });
+        return;
+      }
+      owner.types.set(name, td);
+    };
+    const newType = (name: string, loc: Location, hir: TypeDef['hir'], stability: Stability, docs?: string): TypeDef => {
+      const td: TypeDef = {
+        kind: 'typedef', name, owner, loc, hir, docs, stability, active: true,
+        body: { kind: 'alias', target: { kind: 'error' } },
+      };
+      this.typedefs.push(td);
+      this.symbols.push(td);
+      return td;
+    };
+
+    // `use` names first, then definitions, then functions: the order in which wit-parser
+    // defines names, so a clash is reported on the same one of the two.
+    for (const m of info.members) {
+      if (m.kind !== 'use') continue;
+      const st = this.gates(file, m.attrs, pkg, m.names[0]?.nameRange ?? m.path.range);
+      const entries: { name: UseNameHir; td: TypeDef }[] = [];
+      for (const n of m.names) {
+        const local = n.alias ?? n.name;
+        const nameRange = n.aliasRange ?? n.nameRange;
+        const td = newType(local, { file, nameRange, range: m.range }, n, st);
+        td.body = { kind: 'use' };
+        entries.push({ name: n, td });
+        define(local, nameRange, td);
+      }
+      info.uses.push({ hir: m, entries });
+    }
+    for (const m of info.members) {
+      if (m.kind !== 'typedef') continue;
+      const st = this.gates(file, m.attrs, pkg, m.nameRange);
+      const td = newType(m.name, { file, nameRange: m.nameRange, range: m.range }, m, st, m.docs?.text);
+      define(m.name, m.nameRange, td);
+      info.defs.push({ hir: m, td });
+      if (m.def.kind === 'resource') this.declareResourceFuncs(info, m, td);
+    }
+    if (owner.kind === 'interface') {
+      for (const m of info.members) {
+        if (m.kind !== 'func') continue;
+        const st = this.gates(file, m.attrs, pkg, m.nameRange);
+        const func = this.newFunc(m, owner, file, st, m.name);
+        if (owner.types.has(m.name) || info.funcNames.has(m.name)) {
+          const prev = owner.types.get(m.name)?.loc ?? info.funcNames.get(m.name)!.loc;
+          this.report(file, 'duplicate-name', m.nameRange, `name \`${m.name}\` is defined more than once in this interface`,
+            { related: [{ file: prev.file, start: prev.nameRange.start, end: prev.nameRange.end, message: 'first defined here' }] });
+        } else {
+          info.funcNames.set(m.name, func);
+          owner.funcs.set(func.qualifiedName, func);
+        }
+        info.ownFuncs.push(func);
+      }
+    }
+  }
+
+  newFunc(hir: FuncHir, owner: Interface | World, file: string, stability: Stability, qualifiedName: string, resource?: TypeDef): Func {
+    const f: Func = {
+      kind: 'func', name: hir.name, qualifiedName, funcKind: hir.funcKind, async: hir.async, params: [],
+      owner, resource, loc: { file, nameRange: hir.nameRange, range: hir.range }, hir, docs: hir.docs?.text,
+      stability, active: true,
+    };
+    this.funcs.push(f);
+    this.symbols.push(f);
+    return f;
+  }
+
+  private declareResourceFuncs(info: OwnerInfo, hir: TypeDefHir, td: TypeDef): void {
+    if (hir.def.kind !== 'resource') return;
+    const file = info.scope.part.file.path;
+    const funcs: Func[] = [];
+    const names = new Map<string, Func>();
+    let ctor: Func | undefined;
+    for (const f of hir.def.funcs) {
+      const st = this.gates(file, f.attrs, info.scope.pkg, f.nameRange);
+      const qualified = f.funcKind === 'constructor' ? `[constructor]${hir.name}` : `[${f.funcKind}]${hir.name}.${f.name}`;
+      const func = this.newFunc(f, info.owner, file, st, qualified, td);
+      funcs.push(func);
+      info.ownFuncs.push(func);
+      if (f.funcKind === 'constructor') {
+        if (ctor) {
+          this.report(file, 'duplicate-method', f.nameRange, `duplicate constructors: resource \`${hir.name}\` can have only one`,
+            { related: [{ file, start: ctor.loc.nameRange.start, end: ctor.loc.nameRange.end, message: 'first constructor' }] });
+          continue;
+        }
+        ctor = func;
+      } else if (names.has(f.name)) {
+        const prev = names.get(f.name)!;
+        this.report(file, 'duplicate-method', f.nameRange, `duplicate function name \`${f.name}\` in resource \`${hir.name}\``,
+          { related: [{ file, start: prev.loc.nameRange.start, end: prev.loc.nameRange.end, message: 'first defined here' }] });
+        continue;
+      } else names.set(f.name, func);
+      if (info.owner.kind === 'interface') info.owner.funcs.set(qualified, func);
+    }
+    td.body = { kind: 'resource', funcs };
+  }
+
+  // ---------------------------------------------------------------- uses
+
+  private resolveUses(info: OwnerInfo): void {
+    const { owner, scope } = info;
+    const file = scope.part.file.path;
+    for (const u of info.uses) {
+      const target = this.resolvePath(scope, u.hir.path, 'interface', false, u.entries[0]?.td.stability) as Interface | undefined;
+      if (target && owner.kind === 'interface' && target !== owner && !owner.deps.includes(target)) owner.deps.push(target);
+      for (const { name, td } of u.entries) {
+        if (!target) continue;
+        td.body = { kind: 'use', from: target };
+        const hit = target.types.get(name.name);
+        if (hit) {
+          td.body.target = hit;
+          td.docs = hit.docs;
+          this.refer(file, name.nameRange, hit, 'use');
+          continue;
+        }
+        const targetInfo = this.owners.get(target);
+        const func = targetInfo?.funcNames.get(name.name);
+        if (func) {
+          this.refer(file, name.nameRange, func, 'use');
+          this.report(file, 'wrong-kind', name.nameRange, `cannot import function \`${name.name}\`: \`use\` brings in types only`);
+        } else if (u.hir.path.kind === 'foreign') {
+          this.report(file, 'unknown-foreign-item', name.nameRange,
+            `type \`${name.name}\` not defined in interface \`${target.name ?? ''}\` of package \`${target.package.id}\`${didYouMean(name.name, target.types.keys())}`,
+            { data: { name: name.name, suggestion: closestName(name.name, target.types.keys()) } });
+        } else {
+          const suggestion = closestName(name.name, target.types.keys());
+          this.report(file, 'unknown-name', name.nameRange,
+            `name \`${name.name}\` does not exist in interface \`${target.name ?? ''}\`${suggestion ? `; did you mean \`${suggestion}\`?` : ''}`,
+            { data: { name: name.name, suggestion, kind: 'type' } });
+        }
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- type bodies
+
+  private resolveBodies(info: OwnerInfo): void {
+    const file = info.scope.part.file.path;
+    for (const { hir, td } of info.defs) {
+      const edges: Edge[] = [];
+      const ty = (e: TypeExpr) => this.resolveType(e, info, 'type', edges);
+      const def = hir.def;
+      switch (def.kind) {
+        case 'alias':
+          td.body = { kind: 'alias', target: ty(def.type) };
+          break;
+        case 'record':
+          td.body = { kind: 'record', fields: def.fields.map((f) => ({ name: f.name, ty: ty(f.type), nameRange: f.nameRange, docs: f.docs?.text })) };
+          break;
+        case 'variant':
+          if (def.cases.length === 0) this.report(file, 'empty-type', hir.nameRange, `empty variant: \`${hir.name}\` needs at least one case`);
+          td.body = { kind: 'variant', cases: def.cases.map((c) => ({ name: c.name, ty: c.type ? ty(c.type) : undefined, nameRange: c.nameRange, docs: c.docs?.text })) };
+          break;
+        case 'enum':
+          if (def.cases.length === 0) this.report(file, 'empty-type', hir.nameRange, `empty enum: \`${hir.name}\` needs at least one case`);
+          td.body = { kind: 'enum', cases: def.cases.map((c) => ({ name: c.name, nameRange: c.nameRange, docs: c.docs?.text })) };
+          break;
+        case 'flags':
+          td.body = { kind: 'flags', flags: def.flags.map((c) => ({ name: c.name, nameRange: c.nameRange, docs: c.docs?.text })) };
+          break;
+        case 'resource':
+          break; // functions are resolved with the others below
+      }
+      info.typeEdges.set(hir.name, edges);
+    }
+    for (const f of info.ownFuncs) this.resolveSignature(f, info);
+  }
+
+  resolveSignature(f: Func, info: OwnerInfo): void {
+    const file = info.scope.part.file.path;
+    const seen = new Set<string>(f.funcKind === 'method' ? ['self'] : []);
+    for (const p of f.hir.params) {
+      if (seen.has(p.name)) {
+        this.report(file, 'duplicate-param', p.nameRange, `param \`${p.name}\` is defined more than once${p.name === 'self' ? ' (methods have an implicit `self`)' : ''}`);
+      }
+      seen.add(p.name);
+      f.params.push({ name: p.name, ty: this.resolveType(p.type, info, 'name'), nameRange: p.nameRange });
+    }
+    if (f.hir.result) f.result = this.resolveType(f.hir.result, info, 'name');
+    if (f.funcKind === 'constructor' && f.hir.result && f.resource) this.checkConstructorResult(f, f.hir.result, file);
+  }
+
+  private checkConstructorResult(f: Func, expr: TypeExpr, file: string): void {
+    const ty = f.result;
+    if (!ty || ty.kind === 'error') return;
+    if (ty.kind !== 'result') {
+      this.report(file, 'invalid-constructor-result', expr.range,
+        `if a constructor return type is declared it must be a \`result\` (\`-> result<${f.resource!.name}, error-type>\`)`);
+      return;
+    }
+    const ok = ty.ok;
+    const okIsResource = ok && ((ok.kind === 'def' && ok.def === f.resource) || (ok.kind === 'handle' && ok.own && ok.resource === f.resource));
+    if (ok?.kind === 'error') return;
+    if (!okIsResource) {
+      const okExpr = expr.kind === 'result' && expr.ok ? expr.ok : expr;
+      this.report(file, 'invalid-constructor-result', okExpr.range, `the \`ok\` type must be the resource being constructed (\`${f.resource!.name}\`)`);
+    }
+  }
+
+  /**
+   * Resolves a type expression in an interface or world. `context` picks wit-parser's wording
+   * for unknown names ("type" in type definitions, "name" in function signatures); `edges`
+   * collects the names referred to, for the cycle check.
+   */
+  resolveType(e: TypeExpr, info: OwnerInfo, context: 'type' | 'name', edges?: Edge[]): Ty {
+    const file = info.scope.part.file.path;
+    const lookup = (name: string, range: Range, role: Reference['role']): TypeDef | undefined => {
+      edges?.push({ to: name, range });
+      const td = info.owner.types.get(name);
+      if (td) {
+        this.refer(file, range, td, role);
+        return td;
+      }
+      const func = info.funcNames.get(name);
+      if (func) {
+        this.refer(file, range, func, role);
+        this.report(file, 'wrong-kind', range, `cannot use function \`${name}\` as a type`);
+        return undefined;
+      }
+      const renamed = name === 'float32' ? 'f32' : name === 'float64' ? 'f64' : undefined;
+      const suggestion = renamed ?? closestName(name, [...info.owner.types.keys(), ...PRIMITIVES]);
+      const hint = renamed
+        ? `; the \`${name}\` type has been renamed to \`${renamed}\``
+        : suggestion ? `; did you mean \`${suggestion}\`?` : '';
+      this.report(file, 'unknown-name', range, `${context} \`${name}\` does not exist${hint}`, { data: { name, suggestion, kind: 'type' } });
+      return undefined;
+    };
+    const sub = (x: TypeExpr) => this.resolveType(x, info, context, edges);
+    switch (e.kind) {
+      case 'prim':
+        return { kind: 'prim', name: e.name };
+      case 'named': {
+        const td = lookup(e.name, e.range, 'type');
+        return td ? { kind: 'def', def: td } : { kind: 'error' };
+      }
+      case 'list':
+        return e.length === undefined ? { kind: 'list', elem: sub(e.elem) } : { kind: 'list', elem: sub(e.elem), length: e.length };
+      case 'map': {
+        const key = sub(e.key);
+        const value = sub(e.value);
+        if (key.kind !== 'error' && !(key.kind === 'prim' && MAP_KEYS.has(key.name))) {
+          this.report(file, 'invalid-map-key', e.range,
+            'invalid map key type: map keys must be bool, u8, u16, u32, u64, s8, s16, s32, s64, char, or string');
+        }
+        return { kind: 'map', key, value };
+      }
+      case 'option':
+        return { kind: 'option', inner: sub(e.inner) };
+      case 'result':
+        return { kind: 'result', ok: e.ok && sub(e.ok), err: e.err && sub(e.err) };
+      case 'tuple':
+        return { kind: 'tuple', items: e.items.map(sub) };
+      case 'future':
+        return { kind: 'future', inner: e.inner && sub(e.inner) };
+      case 'stream':
+        return { kind: 'stream', inner: e.inner && sub(e.inner) };
+      case 'handle': {
+        const td = lookup(e.resource, e.resourceRange, 'handle');
+        if (!td) return { kind: 'error' };
+        this.handleChecks.push({ td, file, range: e.resourceRange, name: e.resource });
+        return { kind: 'handle', own: e.own, resource: td };
+      }
+      case 'missing':
+        return { kind: 'error' };
+    }
+  }
+
+  /** `own<T>`/`borrow<T>` written against T: checked once every body is resolved. */
+  readonly handleChecks: { td: TypeDef; file: string; range: Range; name: string }[] = [];
+
+  checkHandles(): void {
+    for (const h of this.handleChecks) {
+      const def = underlyingDef(h.td);
+      if (def.body.kind === 'resource') continue;
+      // A `use` whose target did not resolve, or an alias to an error: already reported.
+      if (def.body.kind === 'use' || (def.body.kind === 'alias' && def.body.target.kind === 'error')) continue;
+      this.report(h.file, 'handle-not-resource', h.range, `type \`${h.name}\` used in a handle must be a resource`);
+    }
+  }
+
+  // ---------------------------------------------------------------- cycles
+
+  private checkTypeCycles(owner: Interface | World, info: OwnerInfo): void {
+    void owner;
+    this.reportCycles(info.typeOrder, info.typeEdges, (e) => {
+      this.report(info.scope.part.file.path, 'type-cycle', e.range, `type \`${e.to}\` depends on itself: WIT types cannot refer to themselves`);
+    });
+  }
+
+  /** Reports one edge per cycle, in wit-parser's choice for the first one. */
+  private reportCycles(nodes: string[], edges: Map<string, Edge[]>, report: (e: Edge) => void): Set<string> {
+    const cyclic = new Set<string>();
+    let remaining = [...new Set(nodes)];
+    for (let guard = 0; guard <= remaining.length; guard++) {
+      const r = toposort(remaining, edges);
+      if (!r.cycleEdge) break;
+      report(r.cycleEdge);
+      for (const n of r.unordered) cyclic.add(n);
+      const from = [...r.unordered].find((n) => (edges.get(n) ?? []).includes(r.cycleEdge!));
+      remaining = remaining.filter((n) => n !== from);
+    }
+    return cyclic;
+  }
+
+  private checkItemCycles(b: PackageBuild): void {
+    const nodes: string[] = [];
+    const edges = new Map<string, Edge[]>();
+    for (const part of b.parts) {
+      for (const item of part.items) {
+        if (item.kind === 'top-use') continue;
+        nodes.push(item.name);
+        const out: Edge[] = [];
+        const visit = (path: UsePathHir) => {
+          if (path.kind !== 'local') return;
+          const target = part.scope.has(path.name) ? part.scope.get(path.name) : this.packageItem(b.pkg, path.name);
+          if (!target || target.package !== b.pkg) return;
+          // wit-parser points at the declaration when it is in the same file, else at the use.
+          const here = target.loc.file === part.file.path;
+          out.push({ to: target.name!, range: here ? target.loc.nameRange : path.range, file: part.file.path });
+        };
+        if (item.kind === 'interface') for (const m of item.members) { if (m.kind === 'use') visit(m.path); }
+        else for (const m of item.members) { if (m.kind === 'include') visit(m.path); }
+        edges.set(item.name, [...(edges.get(item.name) ?? []), ...out]);
+      }
+    }
+    this.reportCycles(nodes, edges, (e) => {
+      this.report(e.file!, 'item-cycle', e.range, `interface or world \`${e.to}\` depends on itself: \`use\` and \`include\` cannot go in a circle`);
+    });
+  }
+
+  // ---------------------------------------------------------------- gates
+
+  /** Decides which items exist under the active features and reports references to ones that do not. */
+  private computeActivity(): void {
+    const on = (s: Stability) => isEnabled(s, this.options);
+    for (const w of this.worlds) w.active = on(w.stability);
+    for (const i of this.interfaces) i.active = (i.world ? i.world.active : true) && on(i.stability);
+    for (const td of this.typedefs) td.active = td.owner.active && on(td.stability);
+    for (const f of this.funcs) {
+      const container = f.resource ? f.resource.active : f.owner.active;
+      f.active = container && on(f.stability);
+    }
+    for (const td of this.typedefs) {
+      if (td.owner.active || !on(td.stability)) continue;
+      // wit-parser keeps ungated types of a gated-out interface and then fails on their owner.
+      const what = td.owner.kind;
+      this.report(td.loc.file, 'gated-reference', td.loc.nameRange,
+        `found a reference to a ${what} which is excluded due to its feature not being activated; this type is not gated by a feature but its ${what} is (gate \`${td.name}\` too)`);
+    }
+    for (const f of this.funcs) {
+      if (!f.resource || f.resource.active || !on(f.stability) || !f.owner.active) continue;
+      this.report(f.loc.file, 'gated-reference', f.loc.nameRange,
+        `found a reference to a type which is excluded due to its feature not being activated: resource \`${f.resource.name}\` is gated, so gate this function too`);
+    }
+    for (const td of this.typedefs) {
+      if (!td.active) continue;
+      const body = td.body;
+      if (body.kind === 'use') {
+        if (body.target && !body.target.active) this.reportGated(td.loc.file, td.loc.nameRange, body.target);
+      } else if (body.kind === 'record') {
+        for (const f of body.fields) this.checkGatedTy(f.ty, td.loc.file, f.nameRange);
+      } else if (body.kind === 'alias') this.checkGatedTy(body.target, td.loc.file, td.loc.nameRange);
+      else if (body.kind === 'variant') for (const c of body.cases) if (c.ty) this.checkGatedTy(c.ty, td.loc.file, td.loc.nameRange);
+    }
+    for (const f of this.funcs) {
+      if (!f.active) continue;
+      for (const p of f.params) this.checkGatedTy(p.ty, f.loc.file, f.loc.nameRange);
+      if (f.result) this.checkGatedTy(f.result, f.loc.file, f.loc.nameRange);
+    }
+    const hint = (loc: Location, what: string, s: Stability) => {
+      if (s.kind !== 'unstable') return;
+      this.report(loc.file, 'inactive-feature', loc.range,
+        `${what} is excluded: feature \`${s.feature}\` is not active (enable it in the \`wit.features\` setting or with \`--features ${s.feature}\`)`,
+        { tags: ['unnecessary'], data: { feature: s.feature } });
+    };
+    for (const i of this.interfaces) if (!on(i.stability) && (!i.world || i.world.active)) hint(i.loc, `interface \`${i.name ?? i.loc.nameRange}\``, i.stability);
+    for (const w of this.worlds) if (!on(w.stability)) hint(w.loc, `world \`${w.name}\``, w.stability);
+    for (const td of this.typedefs) if (td.owner.active && !on(td.stability)) hint(td.loc, `type \`${td.name}\``, td.stability);
+    for (const f of this.funcs) {
+      const container = f.resource ? f.resource.active : f.owner.active;
+      if (container && !on(f.stability)) hint(f.loc, `function \`${f.name}\``, f.stability);
+    }
+  }
+
+  reportGated(file: string, range: Range, target: TypeDef | Interface | World): void {
+    const what = target.kind === 'typedef' ? 'type' : target.kind;
+    const feature = target.stability.kind === 'unstable' ? ` (feature \`${target.stability.feature}\`)` : '';
+    this.report(file, 'gated-reference', range,
+      `found a reference to a ${what} which is excluded due to its feature not being activated${feature}`,
+      { data: target.stability.kind === 'unstable' ? { feature: target.stability.feature } : undefined });
+  }
+
+  private checkGatedTy(ty: Ty, file: string, range: Range): void {
+    const walk = (t: Ty | undefined): boolean => {
+      if (!t) return false;
+      switch (t.kind) {
+        case 'def':
+          if (!t.def.active) {
+            this.reportGated(file, range, t.def);
+            return true;
+          }
+          return false;
+        case 'handle':
+          if (!t.resource.active) {
+            this.reportGated(file, range, t.resource);
+            return true;
+          }
+          return false;
+        case 'list': return walk(t.elem);
+        case 'map': return walk(t.key) || walk(t.value);
+        case 'option': return walk(t.inner);
+        case 'result': return walk(t.ok) || walk(t.err);
+        case 'tuple': return t.items.some(walk);
+        case 'future':
+        case 'stream': return walk(t.inner);
+        default: return false;
+      }
+    };
+    walk(ty);
+  }
+}
+
+/** Inline interfaces created for world members, so world resolution can find them. */
+export const inlineInterfaces = new WeakMap<object, Interface>();
+
+function firstSignificant(file: SourceFile): Range {
+  const m = /\S/.exec(file.text);
+  const at = m ? m.index : 0;
+  return { start: at, end: Math.min(file.text.length, at + 1) };
+}
+
+function comparePackageNames(a: Package, b: Package): number {
+  const x = a.name;
+  const y = b.name;
+  if (x.namespace !== y.namespace) return x.namespace < y.namespace ? -1 : 1;
+  if (x.name !== y.name) return x.name < y.name ? -1 : 1;
+  if (!x.version || !y.version) return (x.version ? 1 : 0) - (y.version ? 1 : 0);
+  return compareVersions(x.version, y.version);
+}
+
+/** Calls `f` for every foreign path written in these items (worlds: uses and includes, then imports, then exports). */
+export function collectForeignPaths(items: TopItemHir[], f: (p: Extract<UsePathHir, { kind: 'foreign' }>) => void): void {
+  const visit = (p: UsePathHir | undefined) => {
+    if (p && p.kind === 'foreign') f(p);
+  };
+  const members = (ms: InterfaceMemberHir[]) => {
+    for (const m of ms) if (m.kind === 'use') visit(m.path);
+  };
+  for (const item of items) {
+    if (item.kind === 'top-use') visit(item.path);
+    else if (item.kind === 'interface') members(item.members);
+    else {
+      for (const m of item.members) if (m.kind === 'use' || m.kind === 'include') visit(m.path);
+      for (const dir of ['import', 'export'] as const) {
+        for (const m of item.members) {
+          if (m.kind !== 'import' && m.kind !== 'export') continue;
+          if (m.kind !== dir) continue;
+          if (m.ext.kind === 'path' || m.ext.kind === 'labeled') visit(m.ext.path);
+          else if (m.ext.kind === 'interface') members(m.ext.members);
+        }
+      }
+    }
+  }
+}
+
