@@ -461,10 +461,7 @@ export class Resolver {
     if (this.depsDir) message += ` (dependencies are read from ${this.depsDir})`;
     if (this.binaryDeps.length) message += `; binary packages in deps/ are not read: ${this.binaryDeps.join(', ')}`;
     // The package may be one of the binary packages this tool cannot read: then say so, softly.
-    this.report(file, 'unknown-package', path.packageRange, message, {
-      data: { package: id },
-      severity: this.binaryDeps.length ? 'warning' : undefined,
-    });
+    this.report(file, this.binaryDeps.length ? 'binary-dependency' : 'unknown-package', path.packageRange, message, { data: { package: id } });
   }
 
   /**
