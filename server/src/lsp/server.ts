@@ -1,54 +1,164 @@
-// Wires the language server's features to an LSP connection. The node and browser entry points
-// both call startServer(); everything below this layer deals in offsets and plain data.
+// Wires the language server to an LSP connection: document sync, the workspace model kept
+// current from edits, file events and settings, debounced checks whose diagnostics are pushed
+// for every affected file, and the feature handlers. The node and browser entry points both
+// call startServer(); everything below this layer deals in offsets and plain data.
 
 import * as lsp from 'vscode-languageserver';
-import { syntaxErrors } from '../syntax';
-import { toLspDiagnostic } from './convert';
-import { DocumentStore } from './documents';
+import { DiagnosticsPublisher } from './diagnosticsPublisher';
+import { formattingCapabilities, registerFormatting } from './handlers/formatting';
+import type { RuntimeEnvironment } from './runtime';
+import { Session } from './session';
+import { featureOptions, readSettings } from './settings';
 
-export interface ServerOptions {
-  /** Delay between the last keystroke and recomputing diagnostics. */
-  diagnosticsDelayMs?: number;
+export const SERVER_VERSION = '0.1.0';
+
+/** Runs unit checks after typing pauses, one batch at a time, and publishes the results. */
+class CheckScheduler {
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private running = false;
+  private again = false;
+
+  constructor(
+    private readonly session: Session,
+    private readonly publisher: DiagnosticsPublisher,
+  ) {}
+
+  schedule(delay = this.session.settings.diagnosticsDelay): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.run();
+    }, delay);
+  }
+
+  async run(): Promise<void> {
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = true;
+    try {
+      do {
+        this.again = false;
+        for (const root of this.session.workspace.dirtyRoots()) {
+          try {
+            this.publisher.publish(await this.session.workspace.check(root));
+          } catch (e) {
+            this.session.connection.console.error(`checking ${root} failed: ${e instanceof Error ? e.stack : String(e)}`);
+          }
+        }
+      } while (this.again);
+    } finally {
+      this.running = false;
+    }
+  }
 }
 
-export function startServer(connection: lsp.Connection, options: ServerOptions = {}): void {
-  const documents = new DocumentStore();
-  const delay = options.diagnosticsDelayMs ?? 150;
-  const pending = new Map<string, ReturnType<typeof setTimeout>>();
+export function startServer(connection: lsp.Connection, runtime: RuntimeEnvironment): Session {
+  const session = new Session(connection, runtime);
+  const publisher = new DiagnosticsPublisher(session);
+  const scheduler = new CheckScheduler(session, publisher);
+  let folders: string[] = [];
+  let capabilities: lsp.ClientCapabilities = {};
 
-  const publish = (uri: string) => {
-    pending.delete(uri);
-    const doc = documents.get(uri);
-    if (!doc) return;
-    const diagnostics = syntaxErrors(doc.tree).map((d) => toLspDiagnostic(doc.lineIndex, d));
-    void connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
+  const loadSettings = async () => {
+    if (!capabilities.workspace?.configuration) return;
+    try {
+      const [raw] = await connection.workspace.getConfiguration([{ section: 'wit' }]);
+      session.settings = readSettings(raw);
+      session.workspace.setOptions(featureOptions(session.settings));
+    } catch (e) {
+      connection.console.warn(`could not read the wit settings: ${String(e)}`);
+    }
   };
 
-  const schedule = (uri: string) => {
-    const t = pending.get(uri);
-    if (t) clearTimeout(t);
-    pending.set(uri, setTimeout(() => publish(uri), delay));
-  };
+  connection.onInitialize((params) => {
+    capabilities = params.capabilities;
+    folders = (params.workspaceFolders ?? []).map((f) => runtime.uriToPath(f.uri));
+    if (folders.length === 0 && params.rootUri) folders = [runtime.uriToPath(params.rootUri)];
+    session.settings = readSettings(params.initializationOptions?.settings ?? params.initializationOptions);
+    session.workspace.setOptions(featureOptions(session.settings));
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: lsp.TextDocumentSyncKind.Incremental, save: { includeText: false } },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+        ...formattingCapabilities,
+      },
+      serverInfo: { name: 'wit-language-server', version: SERVER_VERSION },
+    };
+  });
 
-  connection.onInitialize(() => ({
-    capabilities: {
-      textDocumentSync: { openClose: true, change: lsp.TextDocumentSyncKind.Incremental, save: { includeText: false } },
-    },
-    serverInfo: { name: 'wit-language-server', version: '0.1.0' },
-  }));
+  connection.onInitialized(async () => {
+    // Only a client that announced workspace folder support may be asked for their changes.
+    if (capabilities.workspace?.workspaceFolders) {
+      connection.workspace.onDidChangeWorkspaceFolders(async (e) => {
+        for (const f of e.added) await session.workspace.scanFolder(runtime.uriToPath(f.uri));
+        scheduler.schedule(0);
+      });
+    }
+    if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
+      await connection.client.register(lsp.DidChangeWatchedFilesNotification.type, {
+        watchers: [{ globPattern: '**/*.wit' }, { globPattern: '**/deps' }, { globPattern: '**/deps/*' }],
+      });
+    }
+    if (capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
+      await connection.client.register(lsp.DidChangeConfigurationNotification.type, { section: 'wit' });
+    }
+    await loadSettings();
+    const progress = capabilities.window?.workDoneProgress ? await connection.window.createWorkDoneProgress() : undefined;
+    progress?.begin('WIT: indexing', 0, `scanning ${folders.length} folder(s)`, false);
+    for (const f of folders) await session.workspace.scanFolder(f);
+    const roots = session.workspace.dirtyRoots();
+    let done = 0;
+    for (const root of roots) {
+      progress?.report(Math.round((100 * done++) / Math.max(1, roots.length)), `checking ${root}`);
+      try {
+        publisher.publish(await session.workspace.check(root));
+      } catch (e) {
+        connection.console.error(`checking ${root} failed: ${e instanceof Error ? e.stack : String(e)}`);
+      }
+    }
+    progress?.done();
+    connection.console.info(`WIT: ${roots.length} package folder(s) checked in ${folders.join(', ') || 'no workspace folder'}`);
+  });
+
+  connection.onDidChangeConfiguration(async (params) => {
+    if (capabilities.workspace?.configuration) await loadSettings();
+    else {
+      session.settings = readSettings((params.settings as { wit?: unknown } | undefined)?.wit);
+      session.workspace.setOptions(featureOptions(session.settings));
+    }
+    scheduler.schedule(0);
+  });
+
 
   connection.onDidOpenTextDocument(({ textDocument }) => {
-    documents.open(textDocument.uri, textDocument.version, textDocument.text);
-    publish(textDocument.uri);
+    const doc = session.documents.open(textDocument.uri, textDocument.version, textDocument.text);
+    session.workspace.setOverlay(runtime.uriToPath(doc.uri), doc.text, doc.tree, runtime.isOnDisk(doc.uri));
+    scheduler.schedule(0);
   });
   connection.onDidChangeTextDocument(({ textDocument, contentChanges }) => {
-    documents.change(textDocument.uri, textDocument.version, contentChanges);
-    schedule(textDocument.uri);
+    const doc = session.documents.change(textDocument.uri, textDocument.version, contentChanges);
+    if (!doc) return;
+    session.workspace.setOverlay(runtime.uriToPath(doc.uri), doc.text, doc.tree, runtime.isOnDisk(doc.uri));
+    scheduler.schedule();
   });
   connection.onDidCloseTextDocument(({ textDocument }) => {
-    documents.close(textDocument.uri);
-    void connection.sendDiagnostics({ uri: textDocument.uri, diagnostics: [] });
+    session.documents.close(textDocument.uri);
+    session.workspace.removeOverlay(runtime.uriToPath(textDocument.uri));
+    if (!runtime.isOnDisk(textDocument.uri)) publisher.clear(textDocument.uri);
+    scheduler.schedule(0);
+  });
+  connection.onDidChangeWatchedFiles(({ changes }) => {
+    for (const c of changes) {
+      const kind = c.type === lsp.FileChangeType.Created ? 'created' : c.type === lsp.FileChangeType.Deleted ? 'deleted' : 'changed';
+      session.workspace.fileChanged(runtime.uriToPath(c.uri), kind);
+      if (kind === 'deleted' && !session.documents.get(c.uri)) publisher.clear(c.uri);
+    }
+    scheduler.schedule(50);
   });
 
+  registerFormatting(session);
   connection.listen();
+  return session;
 }

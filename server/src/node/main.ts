@@ -2,7 +2,14 @@
 // transports vscode-languageclient picks).
 
 import { ProposedFeatures, createConnection } from 'vscode-languageserver/node';
+import { fileUriToPath, pathToFileUri } from '../lsp/runtime';
 import { startServer } from '../lsp/server';
+import { nodeFileSystem } from './fileSystem';
 
 const connection = createConnection(ProposedFeatures.all);
-startServer(connection);
+startServer(connection, {
+  fs: nodeFileSystem,
+  uriToPath: fileUriToPath,
+  pathToUri: pathToFileUri,
+  isOnDisk: (uri) => uri.startsWith('file:'),
+});

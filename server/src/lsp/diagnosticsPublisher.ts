@@ -1,0 +1,74 @@
+// Publishes the diagnostics of checked units: every file of a unit (open or not), with the
+// document's version for open files, only when something changed, and clearing files that
+// left a unit. Results computed from text that has since changed are not published: a newer
+// check is already on its way.
+
+import * as lsp from 'vscode-languageserver';
+import type { UnitResult } from '../semantics/workspace';
+import { toLspDiagnostic } from './convert';
+import type { Session } from './session';
+
+const DOCS = 'https://github.com/wit-language-tools/wit-language-tools/blob/main/docs/diagnostics.md';
+
+export class DiagnosticsPublisher {
+  /** uri → what was last published there (to skip repeats). */
+  private readonly published = new Map<string, string>();
+  /** unit root → uris it published to. */
+  private readonly unitFiles = new Map<string, Set<string>>();
+
+  constructor(private readonly session: Session) {}
+
+  publish(result: UnitResult): void {
+    const s = this.session;
+    const uris = new Set<string>();
+    const texts = new Map<string, string>();
+    for (const f of [...result.input.main, ...result.input.deps.flatMap((d) => ('files' in d ? d.files : []))]) texts.set(f.path, f.text);
+    for (const [path, ds] of result.diagnostics) {
+      const uri = s.pathToUri(path);
+      const text = texts.get(path) ?? '';
+      const doc = s.documents.get(uri);
+      if (doc && doc.text !== text) {
+        uris.add(uri); // stale: a newer check will publish this file
+        continue;
+      }
+      const index = s.lineIndex(path, text);
+      const diagnostics = ds.map((d) => {
+        const out = toLspDiagnostic(index, d, (code) => `${DOCS}#${code}`);
+        if (d.related?.length) {
+          out.relatedInformation = d.related.map((r) => {
+            const rpath = r.file ?? path;
+            const rtext = texts.get(rpath) ?? '';
+            return { location: { uri: s.pathToUri(rpath), range: s.toLspRange(rpath, rtext, r.start, r.end) }, message: r.message };
+          });
+        }
+        return out;
+      });
+      uris.add(uri);
+      this.send(uri, doc?.version, diagnostics);
+    }
+    for (const p of result.problems) {
+      const uri = s.pathToUri(p.path);
+      uris.add(uri);
+      this.send(uri, undefined, [{
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        severity: lsp.DiagnosticSeverity.Error, source: 'wit', code: 'io-error', message: p.message,
+      }]);
+    }
+    for (const old of this.unitFiles.get(result.root) ?? []) {
+      if (!uris.has(old)) this.send(old, s.documents.get(old)?.version, []);
+    }
+    this.unitFiles.set(result.root, uris);
+  }
+
+  /** Clears a file's diagnostics (its document closed and it is not on disk). */
+  clear(uri: string): void {
+    this.send(uri, undefined, []);
+  }
+
+  private send(uri: string, version: number | undefined, diagnostics: lsp.Diagnostic[]): void {
+    const key = JSON.stringify([version, diagnostics]);
+    if (this.published.get(uri) === key) return;
+    this.published.set(uri, key);
+    void this.session.connection.sendDiagnostics({ uri, version, diagnostics });
+  }
+}

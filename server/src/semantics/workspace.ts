@@ -1,0 +1,255 @@
+// The live workspace: which `.wit` files exist, which unit (package folder) each belongs to,
+// open editor buffers that override the disk, and the latest check of each unit. Disk contents
+// and folder listings are cached until a file event says they changed, so re-checking a unit
+// after a keystroke reads nothing from disk and reparses only the edited file.
+
+import { basename, dirname, joinPath } from '../base/paths';
+import type { SyntaxTree } from '../syntax';
+import { UnitCheck, checkUnit } from './check';
+import type { DirEntry, EntryKind, FileSystem } from './fileSystem';
+import type { FeatureOptions } from './gates';
+import { LoadProblem, loadUnit } from './load';
+import type { UnitInput } from './resolve';
+import { SourceCache } from './sources';
+
+/**
+ * The folder whose package a file belongs to: its own folder, or for a file inside
+ * `X/deps/` (a single-file dependency) or `X/deps/name/` (a dependency folder), `X`.
+ */
+export function unitRootOf(path: string): string {
+  const dir = dirname(path);
+  if (basename(dir) === 'deps') return dirname(dir);
+  const parent = dirname(dir);
+  if (basename(parent) === 'deps') return dirname(parent);
+  return dir;
+}
+
+export interface UnitResult extends UnitCheck {
+  root: string;
+  input: UnitInput;
+  problems: LoadProblem[];
+  /** Increases every time the unit is checked again. */
+  revision: number;
+}
+
+interface Overlay {
+  text: string;
+  tree: SyntaxTree;
+}
+
+/** A FileSystem that remembers what it read until told that something changed. */
+class CachingFileSystem implements FileSystem {
+  private readonly files = new Map<string, Promise<string>>();
+  private readonly dirs = new Map<string, Promise<DirEntry[]>>();
+  private readonly stats = new Map<string, Promise<EntryKind | undefined>>();
+
+  constructor(private readonly inner: FileSystem) {}
+
+  stat(path: string) {
+    let p = this.stats.get(path);
+    if (!p) this.stats.set(path, (p = this.inner.stat(path)));
+    return p;
+  }
+  readDirectory(path: string) {
+    let p = this.dirs.get(path);
+    if (!p) {
+      p = this.inner.readDirectory(path);
+      this.dirs.set(path, p);
+      p.catch(() => this.dirs.delete(path));
+    }
+    return p;
+  }
+  readFile(path: string) {
+    let p = this.files.get(path);
+    if (!p) {
+      p = this.inner.readFile(path);
+      this.files.set(path, p);
+      p.catch(() => this.files.delete(path));
+    }
+    return p;
+  }
+  realPath(path: string) {
+    return this.inner.realPath ? this.inner.realPath(path) : Promise.resolve(path);
+  }
+  /** Forgets a path and the listing of its folder (a file was created, changed or deleted). */
+  invalidate(path: string): void {
+    this.files.delete(path);
+    this.stats.delete(path);
+    this.dirs.delete(path);
+    this.dirs.delete(dirname(path));
+    this.stats.delete(dirname(path));
+  }
+  clear(): void {
+    this.files.clear();
+    this.dirs.clear();
+    this.stats.clear();
+  }
+}
+
+export class Workspace {
+  private readonly fs: CachingFileSystem;
+  private readonly cache = new SourceCache();
+  private readonly overlays = new Map<string, Overlay>();
+  /** Every `.wit` file known to exist (from folder scans, file events and open buffers). */
+  private readonly knownFiles = new Set<string>();
+  private readonly results = new Map<string, UnitResult>();
+  private readonly dirty = new Set<string>();
+  private revision = 0;
+
+  constructor(fs: FileSystem, public options: FeatureOptions) {
+    this.fs = new CachingFileSystem(fs);
+  }
+
+  /** Finds the `.wit` files under a workspace folder (skipping node_modules, target and dot folders). */
+  async scanFolder(root: string, limit = 20_000): Promise<void> {
+    const queue = [root];
+    let seen = 0;
+    while (queue.length && seen < limit) {
+      const dir = queue.shift()!;
+      let entries: DirEntry[];
+      try {
+        entries = await this.fs.readDirectory(dir);
+      } catch {
+        continue;
+      }
+      for (const e of entries) {
+        seen++;
+        if (e.kind === 'directory') {
+          if (e.name.startsWith('.') || e.name === 'node_modules' || e.name === 'target') continue;
+          queue.push(joinPath(dir, e.name));
+        } else if (e.name.endsWith('.wit')) {
+          this.addKnown(joinPath(dir, e.name));
+        }
+      }
+    }
+  }
+
+  private addKnown(path: string): void {
+    if (!this.knownFiles.has(path)) {
+      this.knownFiles.add(path);
+      this.dirty.add(unitRootOf(path));
+    }
+  }
+
+  /** Roots of every unit that holds a known file. */
+  unitRoots(): string[] {
+    const roots = new Set<string>();
+    for (const f of this.knownFiles) roots.add(this.rootFor(f));
+    return [...roots].sort();
+  }
+
+  /** The root of the unit a file is checked in: a folder, or the file itself when it is not on disk. */
+  rootFor(path: string): string {
+    if (this.overlays.has(path) && !this.knownOnDisk(path)) return path;
+    return unitRootOf(path);
+  }
+
+  private readonly onDisk = new Set<string>();
+  private knownOnDisk(path: string): boolean {
+    return this.onDisk.has(path) || (this.knownFiles.has(path) && !this.overlays.has(path));
+  }
+
+  /** An editor opened or edited a buffer: its text wins over the disk. */
+  setOverlay(path: string, text: string, tree: SyntaxTree, onDisk: boolean): void {
+    this.overlays.set(path, { text, tree });
+    if (onDisk) this.onDisk.add(path);
+    this.knownFiles.add(path);
+    this.markDirty(path);
+  }
+
+  removeOverlay(path: string): void {
+    this.overlays.delete(path);
+    if (!this.onDisk.has(path)) {
+      this.knownFiles.delete(path);
+      this.cache.delete(path);
+    }
+    this.markDirty(path);
+  }
+
+  /** A file or folder changed on disk (created, changed or deleted). */
+  fileChanged(path: string, kind: 'created' | 'changed' | 'deleted'): void {
+    this.fs.invalidate(path);
+    if (kind === 'deleted') {
+      // A deleted folder takes its files with it.
+      for (const f of [...this.knownFiles]) {
+        if (f === path || f.startsWith(path + '/')) {
+          if (!this.overlays.has(f)) this.knownFiles.delete(f);
+          this.onDisk.delete(f);
+          this.fs.invalidate(f);
+          this.markDirty(f);
+        }
+      }
+    } else if (path.endsWith('.wit')) {
+      this.knownFiles.add(path);
+      this.onDisk.add(path);
+    }
+    this.markDirty(path);
+    // A new or removed folder under deps/ changes its unit: drop the listing of deps/ itself.
+    this.fs.invalidate(dirname(path));
+  }
+
+  private markDirty(path: string): void {
+    this.dirty.add(unitRootOf(path));
+    this.dirty.add(path);
+    // The unit whose deps/ holds this path, if the path is a folder directly under deps/.
+    if (basename(dirname(path)) === 'deps') this.dirty.add(dirname(dirname(path)));
+  }
+
+  setOptions(options: FeatureOptions): void {
+    this.options = options;
+    for (const root of this.results.keys()) this.dirty.add(root);
+  }
+
+  /** Units that need checking again. */
+  dirtyRoots(): string[] {
+    const roots = new Set(this.unitRoots());
+    const out = [...this.dirty].filter((r) => this.results.has(r) || roots.has(r));
+    // Paths that are no unit root any more (their files went away) need no check.
+    for (const r of this.dirty) if (!out.includes(r)) this.dirty.delete(r);
+    return out;
+  }
+
+  /** Checks a unit now (or returns the current result when nothing changed since). */
+  async check(root: string): Promise<UnitResult> {
+    const current = this.results.get(root);
+    if (current && !this.dirty.has(root)) return current;
+    this.dirty.delete(root);
+    const { input, problems } = await loadUnit(root, {
+      fs: this.fs,
+      cache: this.cache,
+      overlay: (p) => this.overlays.get(p)?.text,
+    });
+    // Open buffers bring their incrementally kept trees.
+    const files = [...input.main, ...input.deps.flatMap((d) => ('files' in d ? d.files : []))];
+    for (let i = 0; i < files.length; i++) {
+      const o = this.overlays.get(files[i].path);
+      if (o && o.text === files[i].text && o.tree !== files[i].tree) files[i] = this.cache.get(files[i].path, o.text, o.tree);
+    }
+    const result: UnitResult = { ...checkUnit(input, this.options), root, input, problems, revision: ++this.revision };
+    this.results.set(root, result);
+    return result;
+  }
+
+  /** The latest result for the unit holding `path`, checking it if needed. */
+  async checkFile(path: string): Promise<UnitResult> {
+    return this.check(this.rootFor(path));
+  }
+
+  /** The latest result without checking (for requests that must not wait). */
+  latest(path: string): UnitResult | undefined {
+    return this.results.get(this.rootFor(path));
+  }
+
+  /** Every file the unit's last check covered. */
+  filesOf(result: UnitResult): string[] {
+    return [...result.diagnostics.keys()];
+  }
+
+  forget(root: string): void {
+    this.results.delete(root);
+  }
+
+  allResults(): UnitResult[] {
+    return [...this.results.values()];
+  }
+}

@@ -1,0 +1,109 @@
+// Protocol tests of live diagnostics against `node dist/server.js --stdio`: syntax and semantic
+// errors, unsaved edits in one file updating another, dependencies added under deps/, deleted
+// files, feature settings, and only current results being published.
+
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { LspHarness, uriOf } from '../support/lspHarness';
+import { TempWorkspace, tempWorkspace } from '../support/tempWorkspace';
+
+let ws: TempWorkspace;
+let server: LspHarness;
+
+const TYPES = `package demo:app@0.1.0;
+
+interface types {
+  record point { x: s32, y: s32 }
+}
+`;
+const API = `package demo:app@0.1.0;
+
+interface api {
+  use types.{point};
+  use demo:log/sink@1.0.0.{level};
+  move: func(p: point) -> point;
+}
+`;
+const GATED = `package demo:gated@1.0.0;
+
+interface g {
+  @unstable(feature = fancy)
+  type secret = u32;
+  type public = secret;
+}
+`;
+
+before(async () => {
+  ws = tempWorkspace({ 'wit/types.wit': TYPES, 'wit/api.wit': API, 'gated/g.wit': GATED });
+  server = await LspHarness.start({ root: ws.root });
+});
+
+after(async () => {
+  await server.stop();
+  ws.dispose();
+});
+
+const messages = (d: { diagnostics: { message: string }[] }) => d.diagnostics.map((x) => x.message);
+
+test('workspace scan publishes diagnostics for files that are not open', async () => {
+  const d = await server.diagnostics(uriOf(ws.path('wit/api.wit')), (p) => p.diagnostics.length > 0);
+  assert.match(messages(d).join('\n'), /package 'demo:log@1\.0\.0' not found/);
+  const types = await server.diagnostics(uriOf(ws.path('wit/types.wit')));
+  assert.deepEqual(messages(types), []);
+});
+
+test('a dependency added under deps/ resolves the missing package', async () => {
+  const dep = ws.write('wit/deps/log/sink.wit', 'package demo:log@1.0.0;\n\ninterface sink {\n  enum level { info, error }\n}\n');
+  server.fileEvents([{ path: ws.path('wit/deps/log'), type: 'created' }, { path: dep, type: 'created' }]);
+  const d = await server.diagnostics(uriOf(ws.path('wit/api.wit')), (p) => p.diagnostics.length === 0);
+  assert.deepEqual(messages(d), []);
+});
+
+test('an unsaved edit in one file updates the diagnostics of another', async () => {
+  const uri = server.open(ws.path('wit/types.wit'), TYPES, 1);
+  const renamedAt = TYPES.indexOf('point');
+  server.change(uri, 2, [{ range: { start: { line: 3, character: renamedAt - TYPES.lastIndexOf('\n', renamedAt) - 1 }, end: { line: 3, character: renamedAt - TYPES.lastIndexOf('\n', renamedAt) - 1 + 5 } }, text: 'points' }]);
+  const api = await server.diagnostics(uriOf(ws.path('wit/api.wit')), (p) => p.diagnostics.length > 0);
+  assert.match(messages(api).join('\n'), /name `point` does not exist in interface `types`; did you mean `points`\?/);
+  server.change(uri, 3, [{ text: TYPES }]);
+  await server.diagnostics(uriOf(ws.path('wit/api.wit')), (p) => p.diagnostics.length === 0);
+  server.close(uri);
+});
+
+test('diagnostics carry the document version, and only the latest edit is reported', async () => {
+  const path = ws.path('wit/types.wit');
+  const uri = server.open(path, TYPES, 10);
+  // Several quick edits: the last one breaks the syntax.
+  for (let v = 11; v <= 15; v++) server.change(uri, v, [{ text: TYPES + `\n// edit ${v}\n` }]);
+  server.change(uri, 16, [{ text: TYPES + '\ninterface broken {\n' }]);
+  const d = await server.diagnostics(uri, (p) => p.version === 16);
+  assert.equal(d.version, 16);
+  assert.match(messages(d).join('\n'), /expected `}`/);
+  server.change(uri, 17, [{ text: TYPES }]);
+  await server.diagnostics(uri, (p) => p.version === 17 && p.diagnostics.length === 0);
+  server.close(uri);
+});
+
+test('deleting a file updates the files that use it', async () => {
+  ws.remove('wit/types.wit');
+  server.fileEvents([{ path: ws.path('wit/types.wit'), type: 'deleted' }]);
+  const d = await server.diagnostics(uriOf(ws.path('wit/api.wit')), (p) => p.diagnostics.length > 0);
+  assert.match(messages(d).join('\n'), /interface or world `types` does not exist/);
+  ws.write('wit/types.wit', TYPES);
+  server.fileEvents([{ path: ws.path('wit/types.wit'), type: 'created' }]);
+  await server.diagnostics(uriOf(ws.path('wit/api.wit')), (p) => p.diagnostics.length === 0);
+});
+
+test('the wit.features setting decides which unstable items exist', async () => {
+  const uri = uriOf(ws.path('gated/g.wit'));
+  const off = await server.diagnostics(uri, (p) => p.diagnostics.some((x) => x.severity === 1));
+  assert.match(messages(off).join('\n'), /excluded due to its feature not being activated \(feature `fancy`\)/);
+  const hint = off.diagnostics.find((x) => x.code === 'inactive-feature');
+  assert.ok(hint, 'the gated-out type is marked');
+  assert.deepEqual(hint!.tags, [1], 'as unnecessary');
+  server.setSettings({ features: ['fancy'] });
+  const on = await server.diagnostics(uri, (p) => p.diagnostics.length === 0);
+  assert.deepEqual(messages(on), []);
+  server.setSettings({});
+  await server.diagnostics(uri, (p) => p.diagnostics.some((x) => x.severity === 1));
+});
