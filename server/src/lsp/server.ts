@@ -6,6 +6,8 @@
 import * as lsp from 'vscode-languageserver';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
 import { formattingCapabilities, registerFormatting } from './handlers/formatting';
+import { hoverCapabilities, registerHover } from './handlers/hover';
+import { navigationCapabilities, registerNavigation } from './handlers/navigation';
 import type { RuntimeEnvironment } from './runtime';
 import { Session } from './session';
 import { featureOptions, readSettings } from './settings';
@@ -83,6 +85,8 @@ export function startServer(connection: lsp.Connection, runtime: RuntimeEnvironm
         textDocumentSync: { openClose: true, change: lsp.TextDocumentSyncKind.Incremental, save: { includeText: false } },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
         ...formattingCapabilities,
+        ...navigationCapabilities,
+        ...hoverCapabilities,
       },
       serverInfo: { name: 'wit-language-server', version: SERVER_VERSION },
     };
@@ -159,6 +163,8 @@ export function startServer(connection: lsp.Connection, runtime: RuntimeEnvironm
   });
 
   registerFormatting(session);
+  registerNavigation(session);
+  registerHover(session, () => folders);
   connection.listen();
   return session;
 }

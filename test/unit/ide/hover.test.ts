@@ -1,0 +1,21 @@
+// Hover fixtures: each file under test/data/ide/hover has a `$0` cursor; the Markdown hover is
+// compared with the `.md` golden next to it (UPDATE_GOLDEN=1 rewrites them).
+
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { hover } from '../../../server/src/ide/hover';
+import { analyzeFixture } from '../../support/fixture';
+import { assertGolden } from '../../support/golden';
+
+const DIR = join('test', 'data', 'ide', 'hover');
+
+for (const name of readdirSync(DIR).filter((n) => n.endsWith('.wit'))) {
+  test(`hover ${name}`, async () => {
+    const fx = await analyzeFixture(readFileSync(join(DIR, name), 'utf8'));
+    const h = hover(fx.analysis, fx.offset);
+    assert.ok(h, 'a hover is shown');
+    assertGolden(join(DIR, name.replace(/\.wit$/, '.md')), h.contents + '\n');
+  });
+}
