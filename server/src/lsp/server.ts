@@ -5,9 +5,7 @@
 
 import * as lsp from 'vscode-languageserver';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
-import { formattingCapabilities, registerFormatting } from './handlers/formatting';
-import { hoverCapabilities, registerHover } from './handlers/hover';
-import { navigationCapabilities, registerNavigation } from './handlers/navigation';
+import { FEATURES } from './features';
 import type { RuntimeEnvironment } from './runtime';
 import { Session } from './session';
 import { featureOptions, readSettings } from './settings';
@@ -84,9 +82,7 @@ export function startServer(connection: lsp.Connection, runtime: RuntimeEnvironm
       capabilities: {
         textDocumentSync: { openClose: true, change: lsp.TextDocumentSyncKind.Incremental, save: { includeText: false } },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
-        ...formattingCapabilities,
-        ...navigationCapabilities,
-        ...hoverCapabilities,
+        ...Object.assign({}, ...FEATURES.map((f) => f.capabilities ?? {})),
       },
       serverInfo: { name: 'wit-language-server', version: SERVER_VERSION },
     };
@@ -162,9 +158,8 @@ export function startServer(connection: lsp.Connection, runtime: RuntimeEnvironm
     scheduler.schedule(50);
   });
 
-  registerFormatting(session);
-  registerNavigation(session);
-  registerHover(session, () => folders);
+  session.workspaceFolders = () => folders;
+  for (const f of FEATURES) f.register(session);
   connection.listen();
   return session;
 }

@@ -23,6 +23,8 @@ export class Session {
   readonly documents = new DocumentStore();
   readonly workspace: Workspace;
   settings: Settings = DEFAULT_SETTINGS;
+  /** The workspace folders (paths), once the client said which they are. */
+  workspaceFolders: () => string[] = () => [];
   private readonly lineIndexes = new Map<string, LineIndex>();
 
   constructor(
@@ -50,6 +52,11 @@ export class Session {
       this.lineIndexes.set(path, idx);
     }
     return idx;
+  }
+
+  /** The plain-data analysis the ide layer works from. */
+  ideAnalysis(fa: FileAnalysis): { file: SourceFile; resolution: UnitResult['resolution']; input: UnitResult['input'] } {
+    return { file: fa.file, resolution: fa.unit.resolution, input: fa.unit.input };
   }
 
   /** Analysis of a file, checking its unit first if anything changed. */

@@ -4,12 +4,12 @@ import * as lsp from 'vscode-languageserver';
 import { hover } from '../../ide/hover';
 import type { Session } from '../session';
 
-export function registerHover(session: Session, folders: () => string[]): void {
+export function registerHover(session: Session): void {
   session.connection.onHover(async (p): Promise<lsp.Hover | null> => {
     const fa = await session.analyze(p.textDocument.uri);
     if (!fa) return null;
     const h = hover({ file: fa.file, resolution: fa.unit.resolution, input: fa.unit.input }, fa.index.offsetAt(p.position), {
-      workspaceRoot: folders().find((f) => fa.path.startsWith(f + '/')),
+      workspaceRoot: session.workspaceFolders().find((f) => fa.path.startsWith(f + '/')),
     });
     if (!h) return null;
     return {
