@@ -42,7 +42,9 @@ const builds = [
   },
 ];
 
-if (!watch) rmSync('dist', { recursive: true, force: true });
+// Only a release build starts from an empty dist/ (so the package holds nothing stale); a normal
+// build overwrites in place, so tests running meanwhile never find dist/ missing.
+if (production) rmSync('dist', { recursive: true, force: true });
 if (watch) {
   const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
   await Promise.all(contexts.map((c) => c.watch()));

@@ -72,6 +72,9 @@ export class LspHarness {
     conn.onRequest('window/workDoneProgress/create', () => null);
     conn.onNotification('window/logMessage', () => undefined);
     conn.onNotification('$/progress', () => undefined);
+    // Writes after the server is gone (answers to its last requests) are harmless.
+    conn.onError(() => undefined);
+    proc.stdin!.on('error', () => undefined);
     conn.listen();
     const root = options.root;
     await Promise.race([h.exited, conn.sendRequest('initialize', {
@@ -136,14 +139,21 @@ export class LspHarness {
   }
 
   async stop(): Promise<void> {
+    const gone = new Promise<void>((r) => {
+      if (this.proc.exitCode !== null) r();
+      else this.proc.once('exit', () => r());
+    });
     try {
-      await Promise.race([this.conn.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);
-      this.conn.sendNotification('exit');
+      await Promise.race([this.conn.sendRequest('shutdown'), gone]);
+      await this.conn.sendNotification('exit');
     } catch {
       // the process may already be gone
     }
+    // Give the server its chance to exit on its own before it is killed.
+    const timer = setTimeout(() => this.proc.kill(), 3000);
+    await gone;
+    clearTimeout(timer);
     this.conn.dispose();
-    this.proc.kill();
   }
 }
 
