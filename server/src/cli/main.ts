@@ -1,5 +1,6 @@
 // Command-line entry point: `wit-ls check|abi|fmt ...` (see usage below).
 
+import { runAbi } from './abi';
 import { runCheck } from './check';
 import { runFmt } from './fmt';
 
@@ -18,6 +19,8 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case 'check':
       return runCheck(argv.slice(1), io);
+    case 'abi':
+      return runAbi(argv.slice(1), io);
     case '--help':
     case '-h':
     case 'help':

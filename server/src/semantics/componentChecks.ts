@@ -1,8 +1,9 @@
 // Rules checked after resolution: functions may not return borrowed handles (wit-parser), and
 // what the component validator rejects although wit-parser accepts it — empty records, flags
 // and tuples, names that differ only in case, more than 32 flags, more than 10,000 cases,
-// zero-length lists and `stream<char>`.
+// zero-length lists, `stream<char>`, and types of 2^28 bytes or more (abi.ts).
 
+import { checkTypeSizes } from './abi';
 import type { Range } from './hir';
 import type { Func, Ty, TypeDef } from './model';
 import type { Resolver } from './resolve';
@@ -19,6 +20,7 @@ export function runComponentChecks(r: Resolver): void {
     }
   }
   for (const td of r.typedefs) checkTypeDef(r, td);
+  checkTypeSizes(r.typedefs, r.funcs, (file, code, range, message) => r.report(file, code, range, message));
   for (const f of r.funcs) checkFunc(r, f);
   for (const [owner] of r.owners) {
     duplicatesByCase(r, owner.loc.file, [...owner.types.values()].map((t) => ({ name: t.name, range: t.loc.nameRange })), `${owner.kind}`);

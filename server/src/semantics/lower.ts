@@ -1,164 +1,154 @@
-// Lowers a file's green tree into its item summary (hir.ts). Walks green nodes directly, keeping
-// offsets by hand, because this runs over every file of a workspace. Incomplete syntax lowers to
-// what can be read from it: a missing name drops the item (its syntax error is reported already)
-// and a missing type becomes `missing`.
+// Lowers a file's green tree into its item summary (hir.ts). This runs over every file of a
+// workspace, so it walks green nodes directly, keeping offsets by hand, and scans each node's
+// children once. Incomplete syntax lowers to what can be read from it: a missing name drops the
+// item (its syntax error is reported already) and a missing type becomes `missing`.
 
-import {
-  GreenElement, GreenNode, GreenToken, SyntaxKind as K, SyntaxTree, greenWidth, isGreenNode,
-} from '../syntax';
+import { GreenElement, GreenNode, SyntaxKind as K, SyntaxTree, isGreenNode } from '../syntax';
 import type {
   Attrs, CaseHir, Docs, ExternHir, FieldHir, FileHir, FuncHir, FuncKind, ImportExportHir,
-  IncludeHir, InterfaceHir, InterfaceMemberHir, MemberHir, NestedPackageHir, PackageDeclHir,
-  PackageName, ParamHir, PrimName, Range, TopItemHir, TopUseHir, TypeDefBody, TypeDefHir, TypeExpr,
-  UseHir, UsePathHir, WorldHir, WorldMemberHir,
+  IncludeHir, InterfaceMemberHir, MemberHir, NestedPackageHir, PackageDeclHir, PackageName,
+  ParamHir, PrimName, Range, TopItemHir, TypeDefBody, TypeDefHir, TypeExpr, UseHir, UseNameHir,
+  UsePathHir, WorldMemberHir,
 } from './hir';
 
-/** A green node with its absolute start offset. */
-interface At {
-  node: GreenNode;
-  start: number;
+const LAST_TRIVIA = K.BLOCK_COMMENT;
+
+function width(e: GreenElement): number {
+  return isGreenNode(e) ? e.width : e.text.length;
 }
 
-function end(at: At): number {
-  return at.start + at.node.width;
-}
-
-function range(at: At): Range {
-  return { start: at.start, end: at.start + at.node.width };
-}
-
-function childNodes(at: At): At[] {
-  const out: At[] = [];
-  let o = at.start;
-  for (const c of at.node.children) {
-    if (isGreenNode(c)) out.push({ node: c, start: o });
-    o += greenWidth(c);
-  }
-  return out;
-}
-
-function child(at: At, kind: K): At | undefined {
-  let o = at.start;
-  for (const c of at.node.children) {
-    if (isGreenNode(c) && c.kind === kind) return { node: c, start: o };
-    o += greenWidth(c);
+/** The first child node of `kind` and its start, or undefined. */
+function child(node: GreenNode, start: number, kind: K): { node: GreenNode; start: number } | undefined {
+  let o = start;
+  const kids = node.children;
+  for (let i = 0; i < kids.length; i++) {
+    const c = kids[i];
+    if (isGreenNode(c)) {
+      if (c.kind === kind) return { node: c, start: o };
+      o += c.width;
+    } else o += c.text.length;
   }
   return undefined;
 }
 
-function hasToken(at: At, kind: K): boolean {
-  for (const c of at.node.children) if (!isGreenNode(c) && c.kind === kind) return true;
-  return false;
-}
-
-function tokenRange(at: At, kind: K): Range | undefined {
-  let o = at.start;
-  for (const c of at.node.children) {
-    if (!isGreenNode(c) && c.kind === kind) return { start: o, end: o + c.text.length };
-    o += greenWidth(c);
-  }
-  return undefined;
-}
-
-/** The significant tokens directly inside `at`, with offsets. */
-function tokens(at: At): { token: GreenToken; start: number }[] {
-  const out: { token: GreenToken; start: number }[] = [];
-  let o = at.start;
-  for (const c of at.node.children) {
-    if (!isGreenNode(c) && c.kind > K.BLOCK_COMMENT) out.push({ token: c, start: o });
-    o += greenWidth(c);
-  }
-  return out;
-}
-
-/** The identifier inside a NAME or NAME_REF node, without a leading `%`. */
-function identText(at: At): { name: string; range: Range } | undefined {
-  let o = at.start;
-  for (const c of at.node.children) {
-    if (!isGreenNode(c) && c.kind > K.BLOCK_COMMENT) {
-      const text = c.text.startsWith('%') ? c.text.slice(1) : c.text;
+/** The identifier of a NAME or NAME_REF node (without a leading `%`), with its range. */
+function ident(node: GreenNode, start: number): { name: string; range: Range } | undefined {
+  let o = start;
+  for (const c of node.children) {
+    if (!isGreenNode(c) && c.kind > LAST_TRIVIA) {
+      const text = c.text.charCodeAt(0) === 0x25 ? c.text.slice(1) : c.text;
       return { name: text, range: { start: o, end: o + c.text.length } };
     }
-    o += greenWidth(c);
+    o += width(c);
   }
   return undefined;
 }
 
-function nameOf(at: At, kind: K = K.NAME): { name: string; range: Range } | undefined {
-  const n = child(at, kind);
-  return n ? identText(n) : undefined;
+function nameOf(node: GreenNode, start: number, kind: K = K.NAME): { name: string; range: Range } | undefined {
+  const n = child(node, start, kind);
+  return n ? ident(n.node, n.start) : undefined;
 }
 
 /** Doc comments: the comments an item node starts with, processed like wit-parser does. */
-export function docsOf(at: At): Docs | undefined {
-  const comments: string[] = [];
-  let o = at.start;
-  let first = -1;
-  let last = -1;
-  for (const c of at.node.children) {
-    if (isGreenNode(c) || c.kind > K.BLOCK_COMMENT) break;
+function docsOf(node: GreenNode, start: number): Docs | undefined {
+  const kids = node.children;
+  const first = kids[0];
+  if (!first || isGreenNode(first) || first.kind > LAST_TRIVIA) return undefined;
+  let comments: string[] | undefined;
+  let o = start;
+  let from = -1;
+  let to = -1;
+  for (const c of kids) {
+    if (isGreenNode(c) || c.kind > LAST_TRIVIA) break;
     if (c.kind !== K.WHITESPACE) {
-      if (first < 0) first = o;
-      last = o + c.text.length;
-      comments.push(c.text);
+      (comments ??= []).push(c.text);
+      if (from < 0) from = o;
+      to = o + c.text.length;
     }
     o += c.text.length;
   }
-  if (comments.length === 0) return undefined;
-  const text = docText(comments);
-  return text === undefined ? undefined : { text, range: { start: first, end: last } };
+  if (!comments) return undefined;
+  return { text: docText(comments), range: { start: from, end: to } };
 }
+
+const isSpace = (c: number) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x0c;
 
 /** Strips comment markers and the common indentation, as wit-parser's `docs()` does. */
-export function docText(comments: string[]): string | undefined {
-  let docs = comments.map((c) =>
-    (c.startsWith('/**') ? c.slice(3, c.endsWith('*/') ? -2 : undefined) : c.replace(/^\/+/, '')).replace(/\s+$/, ''),
-  );
-  const indents = docs.filter((d) => d.length > 0).map((d) => /^\s*/.exec(d)![0].length);
-  const min = indents.length ? Math.min(...indents) : 0;
-  if (min > 0) {
-    const pad = ' '.repeat(min);
-    docs = docs.map((d) => (d.startsWith(pad) ? d.slice(min) : d));
+export function docText(comments: string[]): string {
+  const docs: string[] = [];
+  let min = Infinity;
+  for (const c of comments) {
+    let s: number;
+    let e = c.length;
+    if (c.startsWith('/**')) {
+      s = 3;
+      if (c.endsWith('*/') && e >= 5) e -= 2;
+    } else {
+      s = 0;
+      while (s < e && c.charCodeAt(s) === 0x2f) s++;
+    }
+    while (e > s && isSpace(c.charCodeAt(e - 1))) e--;
+    const d = c.slice(s, e);
+    docs.push(d);
+    if (d.length > 0) {
+      let w = 0;
+      while (w < d.length && isSpace(d.charCodeAt(w))) w++;
+      if (w < min) min = w;
+    }
   }
   let out = '';
-  for (const d of docs) {
+  const pad = min > 0 && min !== Infinity ? ' '.repeat(min) : '';
+  for (let d of docs) {
+    if (pad && d.startsWith(pad)) d = d.slice(pad.length);
     if (d.length === 0) out += '\n';
-    else for (const line of d.split('\n')) out += line.replace(/\r$/, '') + '\n';
+    else if (d.indexOf('\n') < 0) out += d + '\n';
+    else for (const line of d.split('\n')) out += (line.endsWith('\r') ? line.slice(0, -1) : line) + '\n';
   }
-  return out.replace(/\n+$/, '');
+  let end = out.length;
+  while (end > 0 && out.charCodeAt(end - 1) === 0x0a) end--;
+  return out.slice(0, end);
 }
 
-function attrsOf(at: At): Attrs {
-  const attrs: Attrs = { repeated: [] };
-  for (const a of childNodes(at)) {
-    if (a.node.kind !== K.ATTRIBUTE) continue;
-    const toks = tokens(a);
-    const name = toks[1]?.token.text;
-    const r = range(a);
-    let key: 'since' | 'unstable' | 'deprecated' | 'externalId' | undefined;
-    let value: string | undefined;
-    if (name === 'since' || name === 'deprecated') {
-      key = name;
-      const v = child(a, K.VERSION);
-      value = v ? versionText(v) : undefined;
-    } else if (name === 'unstable') {
-      key = 'unstable';
-      const f = child(a, K.NAME_REF);
-      value = f ? identText(f)?.name : undefined;
-    } else if (name === 'external-id') {
-      key = 'externalId';
-      const s = toks.find((t) => t.token.kind === K.STRING);
-      value = s ? unquote(s.token.text) : undefined;
+const NO_ATTRS: Attrs = Object.freeze({ repeated: [] }) as Attrs;
+
+function attrsOf(node: GreenNode, start: number): Attrs {
+  let attrs: Attrs | undefined;
+  let o = start;
+  for (const c of node.children) {
+    if (isGreenNode(c) && c.kind === K.ATTRIBUTE) {
+      attrs ??= { repeated: [] };
+      readAttribute(c, o, attrs);
     }
-    if (!key || value === undefined) continue;
-    if (attrs[key]) attrs.repeated.push({ name: name!, range: r });
-    else attrs[key] = { value, range: r };
+    o += width(c);
   }
-  return attrs;
+  return attrs ?? NO_ATTRS;
+}
+
+function readAttribute(node: GreenNode, start: number, attrs: Attrs): void {
+  let name: string | undefined;
+  let value: string | undefined;
+  let o = start;
+  let significant = 0;
+  for (const c of node.children) {
+    if (isGreenNode(c)) {
+      if (c.kind === K.VERSION && (name === 'since' || name === 'deprecated')) value = versionText(c);
+      else if (c.kind === K.NAME_REF && name === 'unstable') value = ident(c, o)?.name;
+    } else if (c.kind > LAST_TRIVIA) {
+      if (++significant === 2) name = c.text;
+      else if (c.kind === K.STRING && name === 'external-id') value = unquote(c.text);
+    }
+    o += width(c);
+  }
+  const key = name === 'since' || name === 'deprecated' || name === 'unstable' ? name : name === 'external-id' ? 'externalId' : undefined;
+  if (!key || value === undefined) return;
+  const range = { start, end: start + node.width };
+  if (attrs[key]) attrs.repeated.push({ name: name!, range });
+  else attrs[key] = { value, range };
 }
 
 function unquote(s: string): string {
   const body = s.slice(1, s.endsWith('"') && s.length > 1 ? -1 : undefined);
+  if (body.indexOf('\\') < 0) return body;
   return body.replace(/\\(u\{([0-9a-fA-F_]+)\}|[0-9a-fA-F]{2}|.)/g, (_m, esc: string, hex?: string) => {
     if (hex) return String.fromCodePoint(parseInt(hex.replace(/_/g, ''), 16));
     if (/^[0-9a-fA-F]{2}$/.test(esc)) return String.fromCharCode(parseInt(esc, 16));
@@ -167,39 +157,63 @@ function unquote(s: string): string {
 }
 
 /** The text of a VERSION node (its tokens, without trivia). */
-function versionText(at: At): string {
-  return tokens(at).map((t) => t.token.text).join('');
+function versionText(node: GreenNode): string {
+  let s = '';
+  for (const c of node.children) if (!isGreenNode(c) && c.kind > LAST_TRIVIA) s += c.text;
+  return s;
 }
 
-function packageNameOf(at: At): { name: PackageName; range: Range } | undefined {
-  const toks = tokens(at);
-  const ids = toks.filter((t) => t.token.kind === K.IDENT || t.token.kind === K.EXPLICIT_IDENT);
-  if (ids.length < 2 || !hasToken(at, K.COLON)) return undefined;
-  const strip = (s: string) => (s.startsWith('%') ? s.slice(1) : s);
-  const v = child(at, K.VERSION);
-  const name: PackageName = { namespace: strip(ids[0].token.text), name: strip(ids[1].token.text) };
-  if (v) name.version = versionText(v);
-  return { name, range: { start: ids[0].start, end: v ? end(v) : ids[1].start + ids[1].token.text.length } };
+function packageNameOf(node: GreenNode, start: number): { name: PackageName; range: Range } | undefined {
+  let ns: { text: string; start: number } | undefined;
+  let pkg: { text: string; start: number } | undefined;
+  let colon = false;
+  let version: string | undefined;
+  let versionEnd = -1;
+  let o = start;
+  for (const c of node.children) {
+    if (isGreenNode(c)) {
+      if (c.kind === K.VERSION) {
+        version = versionText(c);
+        versionEnd = o + c.width;
+      }
+    } else if (c.kind === K.IDENT || c.kind === K.EXPLICIT_IDENT) {
+      const text = c.text.charCodeAt(0) === 0x25 ? c.text.slice(1) : c.text;
+      if (!ns) ns = { text, start: o };
+      else if (!pkg) pkg = { text, start: o + c.text.length };
+    } else if (c.kind === K.COLON) colon = true;
+    o += width(c);
+  }
+  if (!ns || !pkg || !colon) return undefined;
+  const name: PackageName = { namespace: ns.text, name: pkg.text };
+  if (version !== undefined) name.version = version;
+  return { name, range: { start: ns.start, end: versionEnd >= 0 ? versionEnd : pkg.start } };
 }
 
-function usePath(at: At | undefined): UsePathHir | undefined {
-  if (!at) return undefined;
-  const pkg = child(at, K.PACKAGE_NAME);
-  const ref = nameOf(at, K.NAME_REF);
+function usePath(found: { node: GreenNode; start: number } | undefined): UsePathHir | undefined {
+  if (!found) return undefined;
+  const { node, start } = found;
+  let pkg: { name: PackageName; range: Range } | undefined;
+  let ref: { name: string; range: Range } | undefined;
+  let version: string | undefined;
+  let versionRange: Range | undefined;
+  let o = start;
+  for (const c of node.children) {
+    if (isGreenNode(c)) {
+      if (c.kind === K.PACKAGE_NAME) pkg = packageNameOf(c, o);
+      else if (c.kind === K.NAME_REF) ref = ident(c, o);
+      else if (c.kind === K.VERSION) {
+        version = versionText(c);
+        versionRange = { start: o, end: o + c.width };
+      }
+    }
+    o += width(c);
+  }
   if (!ref) return undefined;
   if (!pkg) return { kind: 'local', name: ref.name, range: ref.range };
-  const p = packageNameOf(pkg);
-  if (!p) return undefined;
-  const v = child(at, K.VERSION);
-  if (v) p.name.version = versionText(v);
+  if (version !== undefined) pkg.name.version = version;
   return {
-    kind: 'foreign',
-    package: p.name,
-    packageRange: p.range,
-    name: ref.name,
-    nameRange: ref.range,
-    versionRange: v ? range(v) : undefined,
-    range: range(at),
+    kind: 'foreign', package: pkg.name, packageRange: pkg.range, name: ref.name, nameRange: ref.range,
+    versionRange, range: { start, end: start + node.width },
   };
 }
 
@@ -210,118 +224,151 @@ const PRIM_BY_KIND: Partial<Record<K, PrimName>> = {
   [K.ERROR_CONTEXT_KW]: 'error-context',
 };
 
-const TYPE_KINDS = new Set<K>([
+const IS_TYPE: boolean[] = [];
+for (const k of [
   K.PRIMITIVE_TYPE, K.NAMED_TYPE, K.LIST_TYPE, K.MAP_TYPE, K.OPTION_TYPE, K.RESULT_TYPE,
   K.TUPLE_TYPE, K.FUTURE_TYPE, K.STREAM_TYPE, K.HANDLE_TYPE,
-]);
-
-function typeChildren(at: At): At[] {
-  return childNodes(at).filter((c) => TYPE_KINDS.has(c.node.kind));
-}
+]) IS_TYPE[k] = true;
 
 function missing(at: number): TypeExpr {
   return { kind: 'missing', range: { start: at, end: at } };
 }
 
-export function typeExpr(at: At | undefined, fallbackOffset: number): TypeExpr {
-  if (!at) return missing(fallbackOffset);
-  const r = range(at);
-  const args = () => typeChildren(at);
-  switch (at.node.kind) {
-    case K.PRIMITIVE_TYPE: {
-      const t = tokens(at)[0];
-      const name = t && PRIM_BY_KIND[t.token.kind];
-      return name ? { kind: 'prim', name, range: r } : missing(at.start);
+/** The first type node among a node's children, lowered. */
+function firstType(node: GreenNode, start: number): TypeExpr {
+  let o = start;
+  for (const c of node.children) {
+    if (isGreenNode(c) && IS_TYPE[c.kind]) return typeExpr(c, o);
+    o += width(c);
+  }
+  return missing(start + node.width);
+}
+
+export function typeExpr(node: GreenNode, start: number): TypeExpr {
+  const range = { start, end: start + node.width };
+  const end = range.end;
+  const kind = node.kind;
+  if (kind === K.PRIMITIVE_TYPE) {
+    for (const c of node.children) {
+      if (!isGreenNode(c) && c.kind > LAST_TRIVIA) {
+        const name = PRIM_BY_KIND[c.kind];
+        return name ? { kind: 'prim', name, range } : missing(start);
+      }
     }
-    case K.NAMED_TYPE: {
-      const n = nameOf(at, K.NAME_REF);
-      return n ? { kind: 'named', name: n.name, range: n.range } : missing(at.start);
-    }
+    return missing(start);
+  }
+  if (kind === K.NAMED_TYPE) {
+    const n = nameOf(node, start, K.NAME_REF);
+    return n ? { kind: 'named', name: n.name, range: n.range } : missing(start);
+  }
+  // Generic types: one scan for their type arguments and marker tokens.
+  const args: TypeExpr[] = [];
+  let langle = false;
+  let underscore = false;
+  let own = false;
+  let integer: { text: string; start: number } | undefined;
+  let ref: { name: string; range: Range } | undefined;
+  let o = start;
+  for (const c of node.children) {
+    if (isGreenNode(c)) {
+      if (IS_TYPE[c.kind]) args.push(typeExpr(c, o));
+      else if (c.kind === K.NAME_REF) ref = ident(c, o);
+    } else if (c.kind === K.L_ANGLE) langle = true;
+    else if (c.kind === K.UNDERSCORE) underscore = true;
+    else if (c.kind === K.OWN_KW) own = true;
+    else if (c.kind === K.INTEGER) integer = { text: c.text, start: o };
+    o += width(c);
+  }
+  const arg = (i: number) => args[i] ?? missing(end);
+  switch (kind) {
     case K.LIST_TYPE: {
-      const [elem] = args();
-      const len = tokens(at).find((t) => t.token.kind === K.INTEGER);
-      const out: TypeExpr = { kind: 'list', elem: typeExpr(elem, end(at)), range: r };
-      if (len) {
-        out.length = Number(len.token.text);
-        out.lengthRange = { start: len.start, end: len.start + len.token.text.length };
+      const out: TypeExpr = { kind: 'list', elem: arg(0), range };
+      if (integer) {
+        out.length = Number(integer.text);
+        out.lengthRange = { start: integer.start, end: integer.start + integer.text.length };
       }
       return out;
     }
-    case K.MAP_TYPE: {
-      const [key, value] = args();
-      return { kind: 'map', key: typeExpr(key, end(at)), value: typeExpr(value, end(at)), range: r };
-    }
-    case K.OPTION_TYPE:
-      return { kind: 'option', inner: typeExpr(args()[0], end(at)), range: r };
-    case K.RESULT_TYPE: {
-      const a = args();
-      if (!hasToken(at, K.L_ANGLE)) return { kind: 'result', range: r };
-      if (hasToken(at, K.UNDERSCORE)) return { kind: 'result', err: typeExpr(a[0], end(at)), range: r };
-      return { kind: 'result', ok: typeExpr(a[0], end(at)), err: a[1] ? typeExpr(a[1], end(at)) : undefined, range: r };
-    }
-    case K.TUPLE_TYPE:
-      return { kind: 'tuple', items: args().map((t) => typeExpr(t, end(at))), range: r };
-    case K.FUTURE_TYPE:
-    case K.STREAM_TYPE: {
-      const [inner] = args();
-      const kind = at.node.kind === K.FUTURE_TYPE ? 'future' : 'stream';
-      return { kind, inner: inner ? typeExpr(inner, end(at)) : undefined, range: r };
-    }
-    case K.HANDLE_TYPE: {
-      const n = nameOf(at, K.NAME_REF);
-      if (!n) return missing(at.start);
-      return { kind: 'handle', own: hasToken(at, K.OWN_KW), resource: n.name, resourceRange: n.range, range: r };
-    }
+    case K.MAP_TYPE: return { kind: 'map', key: arg(0), value: arg(1), range };
+    case K.OPTION_TYPE: return { kind: 'option', inner: arg(0), range };
+    case K.RESULT_TYPE:
+      if (!langle) return { kind: 'result', range };
+      if (underscore) return { kind: 'result', err: arg(0), range };
+      return { kind: 'result', ok: arg(0), err: args[1], range };
+    case K.TUPLE_TYPE: return { kind: 'tuple', items: args, range };
+    case K.FUTURE_TYPE: return { kind: 'future', inner: args[0], range };
+    case K.STREAM_TYPE: return { kind: 'stream', inner: args[0], range };
+    case K.HANDLE_TYPE:
+      return ref ? { kind: 'handle', own, resource: ref.name, resourceRange: ref.range, range } : missing(start);
   }
-  return missing(at.start);
+  return missing(start);
 }
 
-function funcType(at: At | undefined, base: Omit<FuncHir, 'params' | 'result' | 'async'>): FuncHir {
-  const f: FuncHir = { ...base, async: false, params: [] };
-  if (!at) return f;
-  const asyncTok = tokenRange(at, K.ASYNC_KW);
-  if (asyncTok) {
-    f.async = true;
-    f.asyncRange = asyncTok;
+/** Reads `async`, the parameters and the result of a FUNC_TYPE (or a CONSTRUCTOR) node. */
+function readSignature(f: FuncHir, node: GreenNode, start: number): void {
+  let o = start;
+  for (const c of node.children) {
+    if (isGreenNode(c)) {
+      if (c.kind === K.PARAM_LIST) readParams(f.params, c, o);
+      else if (c.kind === K.RESULT_TYPE_CLAUSE) f.result = firstType(c, o);
+    } else if (c.kind === K.ASYNC_KW) {
+      f.async = true;
+      f.asyncRange = { start: o, end: o + c.text.length };
+    }
+    o += width(c);
   }
-  fillSignature(f, at);
+}
+
+function readParams(out: ParamHir[], list: GreenNode, start: number): void {
+  let o = start;
+  for (const p of list.children) {
+    if (isGreenNode(p) && p.kind === K.PARAM) {
+      let name: { name: string; range: Range } | undefined;
+      let type: TypeExpr | undefined;
+      let q = o;
+      for (const c of p.children) {
+        if (isGreenNode(c)) {
+          if (c.kind === K.NAME) name = ident(c, q);
+          else if (!type && IS_TYPE[c.kind]) type = typeExpr(c, q);
+        }
+        q += width(c);
+      }
+      if (name) out.push({ name: name.name, nameRange: name.range, type: type ?? missing(o + p.width) });
+    }
+    o += width(p);
+  }
+}
+
+function newFunc(node: GreenNode, start: number, funcKind: FuncKind, name: { name: string; range: Range }): FuncHir {
+  return {
+    kind: 'func', funcKind, name: name.name, nameRange: name.range, range: { start, end: start + node.width },
+    docs: docsOf(node, start), attrs: attrsOf(node, start), async: false, params: [],
+  };
+}
+
+/** A FUNC or a resource METHOD/STATIC_METHOD: `name: [static] [async] func(...)`. */
+function funcItem(node: GreenNode, start: number, funcKind: FuncKind): FuncHir | undefined {
+  const name = nameOf(node, start);
+  if (!name) return undefined;
+  const f = newFunc(node, start, funcKind, name);
+  const sig = child(node, start, K.FUNC_TYPE);
+  if (sig) readSignature(f, sig.node, sig.start);
   return f;
 }
 
-/** Reads PARAM_LIST and RESULT_TYPE_CLAUSE children of `at` into `f`. */
-function fillSignature(f: FuncHir, at: At): void {
-  const params = child(at, K.PARAM_LIST);
-  if (params) {
-    for (const p of childNodes(params)) {
-      if (p.node.kind !== K.PARAM) continue;
-      const n = nameOf(p);
-      if (!n) continue;
-      const param: ParamHir = { name: n.name, nameRange: n.range, type: typeExpr(typeChildren(p)[0], end(p)) };
-      f.params.push(param);
-    }
+function member(node: GreenNode, start: number): MemberHir | undefined {
+  const n = nameOf(node, start);
+  return n ? { name: n.name, nameRange: n.range, range: { start, end: start + node.width }, docs: docsOf(node, start) } : undefined;
+}
+
+/** Calls `f` for each child node of `kind` in the body node `list`. */
+function eachOfKind(list: { node: GreenNode; start: number } | undefined, kind: K, f: (node: GreenNode, start: number) => void): void {
+  if (!list) return;
+  let o = list.start;
+  for (const c of list.node.children) {
+    if (isGreenNode(c) && c.kind === kind) f(c, o);
+    o += width(c);
   }
-  const result = child(at, K.RESULT_TYPE_CLAUSE);
-  if (result) f.result = typeExpr(typeChildren(result)[0], end(result));
-}
-
-function declared(at: At, name: { name: string; range: Range }) {
-  return { name: name.name, nameRange: name.range, range: range(at), docs: docsOf(at), attrs: attrsOf(at) };
-}
-
-function member(at: At): MemberHir | undefined {
-  const n = nameOf(at);
-  return n ? { name: n.name, nameRange: n.range, range: range(at), docs: docsOf(at) } : undefined;
-}
-
-function membersOf<T>(list: At | undefined, kind: K, f: (at: At) => T | undefined): T[] {
-  if (!list) return [];
-  const out: T[] = [];
-  for (const c of childNodes(list)) {
-    if (c.node.kind !== kind) continue;
-    const m = f(c);
-    if (m) out.push(m);
-  }
-  return out;
 }
 
 const TYPEDEF_KEYWORD: Partial<Record<K, K>> = {
@@ -329,218 +376,278 @@ const TYPEDEF_KEYWORD: Partial<Record<K, K>> = {
   [K.FLAGS]: K.FLAGS_KW, [K.RESOURCE]: K.RESOURCE_KW,
 };
 
-function typedef(at: At): TypeDefHir | undefined {
-  const n = nameOf(at);
-  if (!n) return undefined;
-  const kw = tokenRange(at, TYPEDEF_KEYWORD[at.node.kind]!) ?? n.range;
+function typedef(node: GreenNode, start: number): TypeDefHir | undefined {
+  const name = nameOf(node, start);
+  if (!name) return undefined;
+  const keyword = TYPEDEF_KEYWORD[node.kind]!;
+  let keywordRange: Range = name.range;
+  let body: { node: GreenNode; start: number } | undefined;
+  let aliasType: TypeExpr | undefined;
+  let o = start;
+  for (const c of node.children) {
+    if (isGreenNode(c)) {
+      if (c.kind === K.FIELD_LIST || c.kind === K.CASE_LIST || c.kind === K.ENUM_CASE_LIST || c.kind === K.FLAG_LIST || c.kind === K.RESOURCE_BODY) body = { node: c, start: o };
+      else if (!aliasType && IS_TYPE[c.kind]) aliasType = typeExpr(c, o);
+    } else if (c.kind === keyword) keywordRange = { start: o, end: o + c.text.length };
+    o += width(c);
+  }
   let def: TypeDefBody;
-  switch (at.node.kind) {
+  switch (node.kind) {
     case K.TYPE_ALIAS:
-      def = { kind: 'alias', type: typeExpr(typeChildren(at)[0], end(at)) };
+      def = { kind: 'alias', type: aliasType ?? missing(start + node.width) };
       break;
-    case K.RECORD:
-      def = {
-        kind: 'record',
-        fields: membersOf(child(at, K.FIELD_LIST), K.FIELD, (f): FieldHir | undefined => {
-          const m = member(f);
-          return m && { ...m, type: typeExpr(typeChildren(f)[0], end(f)) };
-        }),
-      };
+    case K.RECORD: {
+      const fields: FieldHir[] = [];
+      eachOfKind(body, K.FIELD, (f, s) => {
+        const m = member(f, s);
+        if (m) fields.push({ ...m, type: firstType(f, s) });
+      });
+      def = { kind: 'record', fields };
       break;
-    case K.VARIANT:
-      def = {
-        kind: 'variant',
-        cases: membersOf(child(at, K.CASE_LIST), K.VARIANT_CASE, (c): CaseHir | undefined => {
-          const m = member(c);
-          const t = typeChildren(c)[0];
-          return m && { ...m, type: t ? typeExpr(t, end(c)) : hasToken(c, K.L_PAREN) ? missing(end(c)) : undefined };
-        }),
-      };
+    }
+    case K.VARIANT: {
+      const cases: CaseHir[] = [];
+      eachOfKind(body, K.VARIANT_CASE, (c, s) => {
+        const m = member(c, s);
+        if (!m) return;
+        let hasParen = false;
+        for (const k of c.children) if (!isGreenNode(k) && k.kind === K.L_PAREN) hasParen = true;
+        cases.push({ ...m, type: hasParen ? firstType(c, s) : undefined });
+      });
+      def = { kind: 'variant', cases };
       break;
-    case K.ENUM:
-      def = { kind: 'enum', cases: membersOf(child(at, K.ENUM_CASE_LIST), K.ENUM_CASE, member) };
+    }
+    case K.ENUM: {
+      const cases: MemberHir[] = [];
+      eachOfKind(body, K.ENUM_CASE, (c, s) => {
+        const m = member(c, s);
+        if (m) cases.push(m);
+      });
+      def = { kind: 'enum', cases };
       break;
-    case K.FLAGS:
-      def = { kind: 'flags', flags: membersOf(child(at, K.FLAG_LIST), K.FLAG, member) };
+    }
+    case K.FLAGS: {
+      const flags: MemberHir[] = [];
+      eachOfKind(body, K.FLAG, (c, s) => {
+        const m = member(c, s);
+        if (m) flags.push(m);
+      });
+      def = { kind: 'flags', flags };
       break;
+    }
     default: {
       const funcs: FuncHir[] = [];
-      const body = child(at, K.RESOURCE_BODY);
-      for (const c of body ? childNodes(body) : []) {
-        const kind: FuncKind | undefined =
-          c.node.kind === K.CONSTRUCTOR ? 'constructor'
-            : c.node.kind === K.METHOD ? 'method'
-              : c.node.kind === K.STATIC_METHOD ? 'static' : undefined;
-        if (!kind) continue;
-        if (kind === 'constructor') {
-          const kwr = tokenRange(c, K.CONSTRUCTOR_KW)!;
-          const f: FuncHir = {
-            kind: 'func', funcKind: 'constructor', name: 'constructor', nameRange: kwr, range: range(c),
-            docs: docsOf(c), attrs: attrsOf(c), async: false, params: [],
-          };
-          fillSignature(f, c);
-          funcs.push(f);
-          continue;
+      if (body) {
+        let q = body.start;
+        for (const c of body.node.children) {
+          if (isGreenNode(c)) {
+            if (c.kind === K.CONSTRUCTOR) {
+              let kw: Range = { start: q, end: q };
+              let p = q;
+              for (const k of c.children) {
+                if (!isGreenNode(k) && k.kind === K.CONSTRUCTOR_KW) kw = { start: p, end: p + k.text.length };
+                p += width(k);
+              }
+              const f = newFunc(c, q, 'constructor', { name: 'constructor', range: kw });
+              readSignature(f, c, q);
+              funcs.push(f);
+            } else if (c.kind === K.METHOD || c.kind === K.STATIC_METHOD) {
+              const f = funcItem(c, q, c.kind === K.METHOD ? 'method' : 'static');
+              if (f) funcs.push(f);
+            }
+          }
+          q += width(c);
         }
-        const fname = nameOf(c);
-        if (!fname) continue;
-        funcs.push(funcType(child(c, K.FUNC_TYPE), { kind: 'func', funcKind: kind, ...declared(c, fname) }));
       }
       def = { kind: 'resource', funcs };
     }
   }
-  return { kind: 'typedef', def, keywordRange: kw, ...declared(at, n) };
+  return {
+    kind: 'typedef', def, keywordRange, name: name.name, nameRange: name.range,
+    range: { start, end: start + node.width }, docs: docsOf(node, start), attrs: attrsOf(node, start),
+  };
 }
 
-function useItem(at: At): UseHir | undefined {
-  const path = usePath(child(at, K.USE_PATH));
+function useItem(node: GreenNode, start: number): UseHir | undefined {
+  const path = usePath(child(node, start, K.USE_PATH));
   if (!path) return undefined;
-  const names = membersOf(child(at, K.USE_NAME_LIST), K.USE_NAME, (u) => {
-    const n = nameOf(u, K.NAME_REF);
-    if (!n) return undefined;
-    const alias = nameOf(u, K.NAME);
-    return { name: n.name, nameRange: n.range, alias: alias?.name, aliasRange: alias?.range };
+  const names: UseNameHir[] = [];
+  eachOfKind(child(node, start, K.USE_NAME_LIST), K.USE_NAME, (u, s) => {
+    const n = nameOf(u, s, K.NAME_REF);
+    if (!n) return;
+    const alias = nameOf(u, s, K.NAME);
+    names.push({ name: n.name, nameRange: n.range, alias: alias?.name, aliasRange: alias?.range });
   });
-  return { kind: 'use', path, names, range: range(at), attrs: attrsOf(at) };
+  return { kind: 'use', path, names, range: { start, end: start + node.width }, attrs: attrsOf(node, start) };
 }
 
-function interfaceMembers(list: At | undefined): InterfaceMemberHir[] {
+function interfaceMembers(list: { node: GreenNode; start: number } | undefined): InterfaceMemberHir[] {
   const out: InterfaceMemberHir[] = [];
-  for (const c of list ? childNodes(list) : []) {
-    const k = c.node.kind;
-    if (k === K.USE) {
-      const u = useItem(c);
-      if (u) out.push(u);
-    } else if (k === K.FUNC) {
-      const n = nameOf(c);
-      if (n) out.push(funcType(child(c, K.FUNC_TYPE), { kind: 'func', funcKind: 'freestanding', ...declared(c, n) }));
-    } else if (TYPEDEF_KEYWORD[k] !== undefined) {
-      const t = typedef(c);
-      if (t) out.push(t);
+  if (!list) return out;
+  let o = list.start;
+  for (const c of list.node.children) {
+    if (isGreenNode(c)) {
+      const k = c.kind;
+      if (k === K.FUNC) {
+        const f = funcItem(c, o, 'freestanding');
+        if (f) out.push(f);
+      } else if (k === K.USE) {
+        const u = useItem(c, o);
+        if (u) out.push(u);
+      } else if (TYPEDEF_KEYWORD[k] !== undefined) {
+        const t = typedef(c, o);
+        if (t) out.push(t);
+      }
     }
+    o += width(c);
   }
   return out;
 }
 
-function externOf(at: At): ExternHir | undefined {
-  const ext = childNodes(at).find((c) =>
-    c.node.kind === K.EXTERN_PATH || c.node.kind === K.EXTERN_FUNC ||
-    c.node.kind === K.EXTERN_INTERFACE || c.node.kind === K.EXTERN_LABELED_PATH);
-  if (!ext) return undefined;
-  switch (ext.node.kind) {
-    case K.EXTERN_PATH: {
-      const path = usePath(child(ext, K.USE_PATH));
-      return path && { kind: 'path', path };
+function externOf(node: GreenNode, start: number): ExternHir | undefined {
+  let o = start;
+  for (const c of node.children) {
+    if (isGreenNode(c)) {
+      switch (c.kind) {
+        case K.EXTERN_PATH: {
+          const path = usePath(child(c, o, K.USE_PATH));
+          return path && { kind: 'path', path };
+        }
+        case K.EXTERN_FUNC: {
+          const name = nameOf(c, o);
+          if (!name) return undefined;
+          const func: FuncHir = {
+            kind: 'func', funcKind: 'freestanding', name: name.name, nameRange: name.range,
+            range: { start, end: start + node.width }, docs: docsOf(node, start), attrs: attrsOf(node, start),
+            async: false, params: [],
+          };
+          const sig = child(c, o, K.FUNC_TYPE);
+          if (sig) readSignature(func, sig.node, sig.start);
+          return { kind: 'func', func };
+        }
+        case K.EXTERN_INTERFACE: {
+          const name = nameOf(c, o);
+          return name && { kind: 'interface', name: name.name, nameRange: name.range, members: interfaceMembers(child(c, o, K.ITEM_LIST)) };
+        }
+        case K.EXTERN_LABELED_PATH: {
+          const name = nameOf(c, o);
+          const path = usePath(child(c, o, K.USE_PATH));
+          return name && path && { kind: 'labeled', name: name.name, nameRange: name.range, path };
+        }
+      }
     }
-    case K.EXTERN_FUNC: {
-      const n = nameOf(ext);
-      if (!n) return undefined;
-      const func = funcType(child(ext, K.FUNC_TYPE), {
-        kind: 'func', funcKind: 'freestanding', name: n.name, nameRange: n.range, range: range(at),
-        docs: docsOf(at), attrs: attrsOf(at),
-      });
-      return { kind: 'func', func };
-    }
-    case K.EXTERN_INTERFACE: {
-      const n = nameOf(ext);
-      return n && { kind: 'interface', name: n.name, nameRange: n.range, members: interfaceMembers(child(ext, K.ITEM_LIST)) };
-    }
-    default: {
-      const n = nameOf(ext);
-      const path = usePath(child(ext, K.USE_PATH));
-      return n && path && { kind: 'labeled', name: n.name, nameRange: n.range, path };
-    }
+    o += width(c);
   }
+  return undefined;
 }
 
-function worldMembers(list: At | undefined): WorldMemberHir[] {
+function worldMembers(list: { node: GreenNode; start: number } | undefined): WorldMemberHir[] {
   const out: WorldMemberHir[] = [];
-  for (const c of list ? childNodes(list) : []) {
-    const k = c.node.kind;
-    if (k === K.IMPORT || k === K.EXPORT) {
-      const ext = externOf(c);
-      if (ext) {
-        const item: ImportExportHir = { kind: k === K.IMPORT ? 'import' : 'export', ext, range: range(c), docs: docsOf(c), attrs: attrsOf(c) };
-        out.push(item);
+  if (!list) return out;
+  let o = list.start;
+  for (const c of list.node.children) {
+    if (isGreenNode(c)) {
+      const k = c.kind;
+      if (k === K.IMPORT || k === K.EXPORT) {
+        const ext = externOf(c, o);
+        if (ext) {
+          const item: ImportExportHir = {
+            kind: k === K.IMPORT ? 'import' : 'export', ext, range: { start: o, end: o + c.width },
+            docs: docsOf(c, o), attrs: attrsOf(c, o),
+          };
+          out.push(item);
+        }
+      } else if (k === K.USE) {
+        const u = useItem(c, o);
+        if (u) out.push(u);
+      } else if (k === K.INCLUDE) {
+        const path = usePath(child(c, o, K.USE_PATH));
+        if (path) {
+          const names: IncludeHir['names'] = [];
+          eachOfKind(child(c, o, K.INCLUDE_NAME_LIST), K.INCLUDE_NAME, (n, s) => {
+            const from = nameOf(n, s, K.NAME_REF);
+            const to = nameOf(n, s, K.NAME);
+            if (from && to) names.push({ name: from.name, nameRange: from.range, as: to.name, asRange: to.range });
+          });
+          out.push({ kind: 'include', path, names, range: { start: o, end: o + c.width }, attrs: attrsOf(c, o) });
+        }
+      } else if (TYPEDEF_KEYWORD[k] !== undefined) {
+        const t = typedef(c, o);
+        if (t) out.push(t);
       }
-    } else if (k === K.USE) {
-      const u = useItem(c);
-      if (u) out.push(u);
-    } else if (k === K.INCLUDE) {
-      const path = usePath(child(c, K.USE_PATH));
-      if (!path) continue;
-      const names = membersOf(child(c, K.INCLUDE_NAME_LIST), K.INCLUDE_NAME, (n) => {
-        const from = nameOf(n, K.NAME_REF);
-        const to = nameOf(n, K.NAME);
-        return from && to ? { name: from.name, nameRange: from.range, as: to.name, asRange: to.range } : undefined;
-      });
-      const inc: IncludeHir = { kind: 'include', path, names, range: range(c), attrs: attrsOf(c) };
-      out.push(inc);
-    } else if (TYPEDEF_KEYWORD[k] !== undefined) {
-      const t = typedef(c);
-      if (t) out.push(t);
     }
+    o += width(c);
   }
   return out;
 }
 
-function topItems(list: At[]): TopItemHir[] {
+function declared(node: GreenNode, start: number, name: { name: string; range: Range }) {
+  return { name: name.name, nameRange: name.range, range: { start, end: start + node.width }, docs: docsOf(node, start), attrs: attrsOf(node, start) };
+}
+
+function topItem(node: GreenNode, start: number): TopItemHir | undefined {
+  switch (node.kind) {
+    case K.INTERFACE: {
+      const n = nameOf(node, start);
+      return n && { kind: 'interface', members: interfaceMembers(child(node, start, K.ITEM_LIST)), ...declared(node, start, n) };
+    }
+    case K.WORLD: {
+      const n = nameOf(node, start);
+      return n && { kind: 'world', members: worldMembers(child(node, start, K.ITEM_LIST)), ...declared(node, start, n) };
+    }
+    case K.TOPLEVEL_USE: {
+      const path = usePath(child(node, start, K.USE_PATH));
+      if (!path) return undefined;
+      const alias = nameOf(node, start);
+      return {
+        kind: 'top-use', path, alias: alias?.name, aliasRange: alias?.range, range: { start, end: start + node.width },
+        hasAttrs: child(node, start, K.ATTRIBUTE) !== undefined,
+      };
+    }
+  }
+  return undefined;
+}
+
+function topItems(list: GreenNode, start: number): TopItemHir[] {
   const out: TopItemHir[] = [];
-  for (const c of list) {
-    switch (c.node.kind) {
-      case K.INTERFACE: {
-        const n = nameOf(c);
-        if (n) out.push({ kind: 'interface', members: interfaceMembers(child(c, K.ITEM_LIST)), ...declared(c, n) } satisfies InterfaceHir);
-        break;
-      }
-      case K.WORLD: {
-        const n = nameOf(c);
-        if (n) out.push({ kind: 'world', members: worldMembers(child(c, K.ITEM_LIST)), ...declared(c, n) } satisfies WorldHir);
-        break;
-      }
-      case K.TOPLEVEL_USE: {
-        const path = usePath(child(c, K.USE_PATH));
-        if (!path) break;
-        const alias = nameOf(c);
-        const u: TopUseHir = {
-          kind: 'top-use', path, alias: alias?.name, aliasRange: alias?.range, range: range(c),
-          hasAttrs: child(c, K.ATTRIBUTE) !== undefined,
-        };
-        out.push(u);
-        break;
-      }
+  let o = start;
+  for (const c of list.children) {
+    if (isGreenNode(c)) {
+      const item = topItem(c, o);
+      if (item) out.push(item);
     }
+    o += width(c);
   }
   return out;
 }
 
-function packageDecl(at: At): PackageDeclHir | undefined {
-  const pn = child(at, K.PACKAGE_NAME);
-  const p = pn && packageNameOf(pn);
-  return p && { name: p.name, nameRange: p.range, range: range(at), docs: docsOf(at) };
+function packageDecl(node: GreenNode, start: number): PackageDeclHir | undefined {
+  const pn = child(node, start, K.PACKAGE_NAME);
+  const p = pn && packageNameOf(pn.node, pn.start);
+  return p && { name: p.name, nameRange: p.range, range: { start, end: start + node.width }, docs: docsOf(node, start) };
 }
 
 export function lowerFile(tree: SyntaxTree): FileHir {
-  const root: At = { node: tree.green, start: 0 };
   const hir: FileHir = { items: [], nested: [] };
-  const kids = childNodes(root);
   let seenItem = false;
-  for (const c of kids) {
-    if (c.node.kind === K.PACKAGE_DECL) {
-      // Only a header before every other item counts; a later one is a syntax error.
-      if (!seenItem && !hir.packageDecl) hir.packageDecl = packageDecl(c);
-    } else if (c.node.kind === K.NESTED_PACKAGE) {
-      const decl = packageDecl(c);
-      const list = child(c, K.ITEM_LIST);
-      if (decl) {
-        const nested: NestedPackageHir = { decl, items: topItems(list ? childNodes(list) : []), range: range(c) };
-        hir.nested.push(nested);
+  let o = 0;
+  for (const c of tree.green.children) {
+    if (isGreenNode(c)) {
+      if (c.kind === K.PACKAGE_DECL) {
+        // Only a header before every other item counts; a later one is a syntax error.
+        if (!seenItem && !hir.packageDecl) hir.packageDecl = packageDecl(c, o);
+      } else if (c.kind === K.NESTED_PACKAGE) {
+        const decl = packageDecl(c, o);
+        const list = child(c, o, K.ITEM_LIST);
+        if (decl) {
+          const nested: NestedPackageHir = { decl, items: list ? topItems(list.node, list.start) : [], range: { start: o, end: o + c.width } };
+          hir.nested.push(nested);
+        }
       }
+      if (c.kind !== K.ERROR) seenItem = true;
     }
-    if (c.node.kind !== K.ERROR) seenItem = true;
+    o += width(c);
   }
-  hir.items = topItems(kids);
+  hir.items = topItems(tree.green, 0);
   return hir;
 }
-
-export type { GreenElement };

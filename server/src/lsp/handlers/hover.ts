@@ -1,6 +1,7 @@
 // Hover over LSP, with the Canonical ABI section unless `wit.hover.abi` is off.
 
 import * as lsp from 'vscode-languageserver';
+import { abiHoverSection } from '../../ide/abiHover';
 import { hover } from '../../ide/hover';
 import type { Session } from '../session';
 
@@ -10,6 +11,7 @@ export function registerHover(session: Session): void {
     if (!fa) return null;
     const h = hover({ file: fa.file, resolution: fa.unit.resolution, input: fa.unit.input }, fa.index.offsetAt(p.position), {
       workspaceRoot: session.workspaceFolders().find((f) => fa.path.startsWith(f + '/')),
+      abi: session.settings.hover.abi ? abiHoverSection : undefined,
     });
     if (!h) return null;
     return {

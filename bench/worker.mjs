@@ -1,0 +1,37 @@
+// One side of the benchmark in its own process: `node bench/worker.mjs ours|reference PATH N [WORLD]`
+// runs N warm iterations (after warm-up) and prints {times, peakMB, diagnostics} as JSON.
+
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+const [side, path, count, world] = process.argv.slice(2);
+const n = Number(count);
+
+function peakMB() {
+  const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
+  return m ? Math.round(Number(m[1]) / 1024) : Math.round(process.memoryUsage().rss / 1048576);
+}
+
+let run;
+if (side === 'ours') {
+  const require = createRequire(import.meta.url);
+  const { fullCheck } = require('./.build/engine.js');
+  run = () => fullCheck(path);
+} else {
+  const tools = await import('@bytecodealliance/jco-transpile/wasm-tools');
+  run = async () => {
+    const meta = await tools.componentWitMetadataForWorld({ tag: 'path', val: path }, world || undefined);
+    return meta.imports.length;
+  };
+}
+
+const warmup = Math.max(3, Math.ceil(n / 4));
+let result;
+for (let i = 0; i < warmup; i++) result = await run();
+const times = [];
+for (let i = 0; i < n; i++) {
+  const t = performance.now();
+  result = await run();
+  times.push(performance.now() - t);
+}
+process.stdout.write(JSON.stringify({ times, peakMB: peakMB(), result }) + '\n');
