@@ -108,7 +108,7 @@ writeFileSync(join(root, 'bench', 'results.json'), JSON.stringify({ date: new Da
 console.log('\nwrote bench/results.json');
 
 async function editorLatency(dir, fullCheckMs) {
-  const { createProtocolConnection, StreamMessageReader, StreamMessageWriter } = await import('vscode-languageserver-protocol/node.js');
+  const { createProtocolConnection, StreamMessageReader, StreamMessageWriter } = await import('vscode-languageserver-protocol/node');
   const proc = spawn(process.execPath, ['--max-semi-space-size=32', join(root, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const conn = createProtocolConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
   const waiting = new Map();
