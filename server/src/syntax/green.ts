@@ -33,26 +33,42 @@ export function makeNode(kind: SyntaxKind, children: GreenElement[]): GreenNode 
 
 /**
  * Tokens that recur (keywords, punctuation, common names and indentation) are shared, which
- * keeps a large file's tree small and its construction cheap. One cache per kind, bounded so it
- * cannot grow with the input.
+ * keeps a large file's tree small and its construction cheap. The intern table is looked up
+ * with the text's position in the source, so a token that is already known costs no string
+ * allocation. Bounded, so it cannot grow with the input.
  */
-const tokenCaches: Map<string, GreenToken>[] = [];
-let cachedTokens = 0;
+const TABLE_BITS = 14;
+const TABLE_SIZE = 1 << TABLE_BITS;
+const internTable: (GreenToken | undefined)[] = new Array(TABLE_SIZE);
+const MAX_INTERNED_LENGTH = 24;
 
 export function makeToken(kind: SyntaxKind, text: string): GreenToken {
-  if (text.length > 24) return { kind, text };
-  let cache = tokenCaches[kind];
-  if (cache === undefined) cache = tokenCaches[kind] = new Map();
-  let t = cache.get(text);
-  if (t === undefined) {
-    if (++cachedTokens > 50_000) {
-      for (const c of tokenCaches) c?.clear();
-      cachedTokens = 0;
+  return internToken(kind, text, 0, text.length);
+}
+
+/** The token for `source.slice(start, end)`, shared with every equal token seen before. */
+export function internToken(kind: SyntaxKind, source: string, start: number, end: number): GreenToken {
+  const len = end - start;
+  if (len > MAX_INTERNED_LENGTH) return { kind, text: source.slice(start, end) };
+  let h = (kind * 31 + len) | 0;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ source.charCodeAt(i), 0x01000193);
+  const slot = (h ^ (h >>> TABLE_BITS)) & (TABLE_SIZE - 1);
+  const t = internTable[slot];
+  if (t !== undefined && t.kind === kind && t.text.length === len) {
+    const text = t.text;
+    let same = true;
+    for (let i = 0; i < len; i++) {
+      if (text.charCodeAt(i) !== source.charCodeAt(start + i)) {
+        same = false;
+        break;
+      }
     }
-    t = { kind, text };
-    cache.set(text, t);
+    if (same) return t;
   }
-  return t;
+  // A miss (or a collision) replaces the slot: the table keeps what recurs lately.
+  const fresh: GreenToken = { kind, text: source.slice(start, end) };
+  internTable[slot] = fresh;
+  return fresh;
 }
 
 /** Shared tokens for the kinds whose text never varies (keywords and punctuation). */

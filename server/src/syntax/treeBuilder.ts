@@ -2,7 +2,7 @@
 // comments: comments right before an item become part of the item (they are its docs), and any
 // other trivia goes to the innermost node that is open when it occurs.
 
-import { FIXED_TOKENS, GreenElement, GreenNode, makeNode, makeToken } from './green';
+import { FIXED_TOKENS, GreenElement, GreenNode, internToken, makeNode } from './green';
 import type { LexedText } from './lexer';
 import { EV_FINISH, EV_TOKEN, EV_TOMBSTONE } from './parser';
 import { SyntaxKind } from './syntaxKind';
@@ -23,7 +23,7 @@ const LAST_TRIVIA = SyntaxKind.BLOCK_COMMENT;
 export function buildTree(text: string, lexed: LexedText, events: Int32Array, eventCount: number, rootKind: SyntaxKind): GreenNode {
   const { kinds, starts } = lexed;
   const n = lexed.count;
-  const tok = (i: number) => FIXED_TOKENS[kinds[i]] ?? makeToken(kinds[i], text.slice(starts[i], starts[i + 1]));
+  const tok = (i: number) => FIXED_TOKENS[kinds[i]] ?? internToken(kinds[i], text, starts[i], starts[i + 1]);
   const kindStack: SyntaxKind[] = [rootKind];
   const childStack: GreenElement[][] = [[]];
   let children = childStack[0];
@@ -48,7 +48,7 @@ export function buildTree(text: string, lexed: LexedText, events: Int32Array, ev
       const own: GreenElement[] = [];
       if (DOC_OWNERS[kind]) {
         while (raw < n && kinds[raw] === SyntaxKind.WHITESPACE) {
-          children.push(makeToken(SyntaxKind.WHITESPACE, text.slice(starts[raw], starts[raw + 1])));
+          children.push(internToken(SyntaxKind.WHITESPACE, text, starts[raw], starts[raw + 1]));
           raw++;
         }
         while (raw < n && kinds[raw] <= LAST_TRIVIA) {
