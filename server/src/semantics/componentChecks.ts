@@ -20,7 +20,9 @@ export function runComponentChecks(r: Resolver): void {
     }
   }
   for (const td of r.typedefs) checkTypeDef(r, td);
-  checkTypeSizes(r.typedefs, r.funcs, (file, code, range, message) => r.report(file, code, range, message));
+  // Without a fixed-length list no type comes near 2^28 bytes (it would need millions of
+  // fields), so the layouts are computed only when the unit has one.
+  if (r.hasFixedLengthLists) checkTypeSizes(r.typedefs, r.funcs, (file, code, range, message) => r.report(file, code, range, message));
   for (const f of r.funcs) checkFunc(r, f);
   for (const [owner] of r.owners) {
     duplicatesByCase(r, owner.loc.file, [...owner.types.values()].map((t) => ({ name: t.name, range: t.loc.nameRange })), `${owner.kind}`);
@@ -142,6 +144,8 @@ function checkTy(r: Resolver, ty: Ty, file: string, range: Range): void {
 
 /** Reports names that collide when compared without case (exact duplicates are other errors). */
 function duplicatesByCase(r: Resolver, file: string, names: { name: string; range: Range }[], where: string): void {
+  // Names without capitals cannot collide this way (the usual case, checked without allocating).
+  if (!names.some((n) => /[A-Z]/.test(n.name))) return;
   const seen = new Map<string, string>();
   for (const n of names) {
     const lower = n.name.toLowerCase();

@@ -75,6 +75,8 @@ export interface OwnerInfo {
 const PRIMITIVES: PrimName[] = [
   'bool', 's8', 'u8', 's16', 'u16', 's32', 'u32', 's64', 'u64', 'f32', 'f64', 'char', 'string', 'error-context',
 ];
+/** One shared Ty per primitive type. */
+const PRIM_TYS = Object.fromEntries(PRIMITIVES.map((name) => [name, Object.freeze({ kind: 'prim', name })])) as Record<PrimName, Ty>;
 const MAP_KEYS = new Set<PrimName>(['bool', 'u8', 'u16', 'u32', 'u64', 's8', 's16', 's32', 's64', 'char', 'string']);
 
 const UNNAMED: PackageName = { namespace: '<unnamed>', name: '<unnamed>' };
@@ -96,6 +98,8 @@ export class Resolver {
   readonly funcs: Func[] = [];
   readonly typedefs: TypeDef[] = [];
   rootPackages: Package[] = [];
+  /** Whether any `list<T, N>` was written: only those can make a type too large. */
+  hasFixedLengthLists = false;
   private depsDir?: string;
   private binaryDeps: string[] = [];
 
@@ -750,13 +754,15 @@ export class Resolver {
     const sub = (x: TypeExpr) => this.resolveType(x, info, context, edges);
     switch (e.kind) {
       case 'prim':
-        return { kind: 'prim', name: e.name };
+        return PRIM_TYS[e.name];
       case 'named': {
         const td = lookup(e.name, e.range, 'type');
         return td ? { kind: 'def', def: td } : { kind: 'error' };
       }
       case 'list':
-        return e.length === undefined ? { kind: 'list', elem: sub(e.elem) } : { kind: 'list', elem: sub(e.elem), length: e.length };
+        if (e.length === undefined) return { kind: 'list', elem: sub(e.elem) };
+        this.hasFixedLengthLists = true;
+        return { kind: 'list', elem: sub(e.elem), length: e.length };
       case 'map': {
         const key = sub(e.key);
         const value = sub(e.value);

@@ -2,7 +2,22 @@
 // fails: characters it does not know become ERROR_TOKENs, and problems are returned as diagnostics.
 
 import type { Diagnostic } from '../base/diagnostic';
-import { SyntaxKind, keywordKind } from './syntaxKind';
+import { KEYWORDS, SyntaxKind, keywordKind } from './syntaxKind';
+
+/** Keywords by their first character, so a word is matched without slicing it out. */
+const KEYWORDS_BY_FIRST: [string, SyntaxKind][][] = [];
+for (const k of KEYWORDS) {
+  const c = k.charCodeAt(0);
+  (KEYWORDS_BY_FIRST[c] ??= []).push([k, keywordKind(k)!]);
+}
+
+function keywordAt(text: string, start: number, len: number): SyntaxKind {
+  const candidates = KEYWORDS_BY_FIRST[text.charCodeAt(start)];
+  if (candidates) {
+    for (const [k, kind] of candidates) if (k.length === len && text.startsWith(k, start)) return kind;
+  }
+  return SyntaxKind.IDENT;
+}
 
 export interface LexedText {
   /** Number of tokens, trivia included. */
@@ -186,8 +201,7 @@ export function lex(text: string, from = 0, stopAt = text.length): LexedText {
         } else if (isIdentStart(c, text, i)) {
           i += cpWidth(text, i);
           while (i < n && isIdentContinue(text.charCodeAt(i), text, i)) i += cpWidth(text, i);
-          const word = text.slice(start, i);
-          push(keywordKind(word) ?? SyntaxKind.IDENT, start);
+          push(keywordAt(text, start, i - start), start);
         } else {
           i += cpWidth(text, i);
           push(SyntaxKind.ERROR_TOKEN, start);
