@@ -37,12 +37,14 @@ class CheckScheduler {
       return;
     }
     this.running = true;
+    let checked = 0;
     try {
       do {
         this.again = false;
         for (const root of this.session.workspace.dirtyRoots()) {
           try {
             this.publisher.publish(await this.session.workspace.check(root));
+            checked++;
           } catch (e) {
             this.session.connection.console.error(`checking ${root} failed: ${e instanceof Error ? e.stack : String(e)}`);
           }
@@ -51,6 +53,15 @@ class CheckScheduler {
     } finally {
       this.running = false;
     }
+    // A change in one file can change how names in other open files resolve: ask the client to
+    // fetch semantic tokens and inlay hints again.
+    if (checked > 0) this.refreshViews();
+  }
+
+  private refreshViews(): void {
+    const ws = this.session.clientCapabilities.workspace;
+    if (ws?.semanticTokens?.refreshSupport) void this.session.connection.sendRequest(lsp.SemanticTokensRefreshRequest.type).catch(() => undefined);
+    if (ws?.inlayHint?.refreshSupport) void this.session.connection.sendRequest(lsp.InlayHintRefreshRequest.type).catch(() => undefined);
   }
 }
 
@@ -74,6 +85,7 @@ export function startServer(connection: lsp.Connection, runtime: RuntimeEnvironm
 
   connection.onInitialize((params) => {
     capabilities = params.capabilities;
+    session.clientCapabilities = capabilities;
     folders = (params.workspaceFolders ?? []).map((f) => runtime.uriToPath(f.uri));
     if (folders.length === 0 && params.rootUri) folders = [runtime.uriToPath(params.rootUri)];
     session.settings = readSettings(params.initializationOptions?.settings ?? params.initializationOptions);

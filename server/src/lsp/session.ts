@@ -23,6 +23,8 @@ export class Session {
   readonly documents = new DocumentStore();
   readonly workspace: Workspace;
   settings: Settings = DEFAULT_SETTINGS;
+  /** What the client said it can do, at initialization. */
+  clientCapabilities: lsp.ClientCapabilities = {};
   /** The workspace folders (paths), once the client said which they are. */
   workspaceFolders: () => string[] = () => [];
   private readonly lineIndexes = new Map<string, LineIndex>();

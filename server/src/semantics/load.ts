@@ -19,6 +19,8 @@ export interface LoadOptions {
   cache?: SourceCache;
   /** Text of an open editor buffer, which wins over the disk. */
   overlay?: (path: string) => string | undefined;
+  /** Open buffers in a folder that the disk does not have (yet): they belong to it too. */
+  overlayFilesIn?: (dir: string) => string[];
 }
 
 export interface LoadedUnit {
@@ -41,14 +43,20 @@ async function readSource(path: string, opts: LoadOptions, cache: SourceCache, p
 
 /** The `*.wit` files directly in a folder, sorted by name (as wit-parser sorts them). */
 async function witFiles(dir: string, opts: LoadOptions, cache: SourceCache, problems: LoadProblem[]): Promise<SourceFile[]> {
-  let entries;
+  let entries: { name: string; kind: string }[];
   try {
     entries = await opts.fs.readDirectory(dir);
   } catch (e) {
-    problems.push({ path: dir, message: message(e) });
-    return [];
+    // A folder that exists only through open buffers is not a problem.
+    if (!opts.overlayFilesIn?.(dir).length) problems.push({ path: dir, message: message(e) });
+    entries = [];
   }
-  const names = entries.filter((e) => e.kind === 'file' && e.name.endsWith('.wit')).map((e) => e.name).sort();
+  const names = entries.filter((e) => e.kind === 'file' && e.name.endsWith('.wit')).map((e) => e.name);
+  for (const extra of opts.overlayFilesIn?.(dir) ?? []) {
+    const name = extra.slice(dir.length + 1);
+    if (!names.includes(name)) names.push(name);
+  }
+  names.sort();
   const files: SourceFile[] = [];
   for (const name of names) {
     const f = await readSource(joinPath(dir, name), opts, cache, problems);

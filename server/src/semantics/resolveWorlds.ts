@@ -202,7 +202,12 @@ function pathRange(m: ImportExportHir): Range {
 function include(r: Resolver, world: World, target: World, m: IncludeHir, file: string, origin: Map<string, Range>): void {
   const span = m.path.kind === 'local' ? m.path.range : m.path.nameRange;
   for (const n of m.names) {
-    const found = [...target.imports.keys(), ...target.exports.keys()].some((k) => !k.includes(':') && rename(k, n.name, n.as) !== undefined);
+    const keys = [...target.imports.entries(), ...target.exports.entries()].filter(([k]) => !k.includes(':') && rename(k, n.name, n.as) !== undefined);
+    const found = keys.length > 0;
+    // The renamed name refers to what the included world calls that way.
+    const named = keys.find(([k]) => k === n.name)?.[1] ?? keys[0]?.[1];
+    const symbol = named && (named.kind === 'func' ? named.func : named.kind === 'type' ? named.def : named.iface);
+    if (symbol) r.refer(file, n.nameRange, symbol, 'include-rename');
     if (!found) {
       r.report(file, 'include-unknown-name', n.nameRange,
         `no import or export kebab-name \`${n.name}\` in world \`${target.name}\`. Note that an ID does not support renaming`);

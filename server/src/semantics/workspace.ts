@@ -209,15 +209,35 @@ export class Workspace {
     return out;
   }
 
+  /** Checks in progress, per unit root: a second request waits for the first. */
+  private readonly inFlight = new Map<string, Promise<UnitResult>>();
+
   /** Checks a unit now (or returns the current result when nothing changed since). */
   async check(root: string): Promise<UnitResult> {
+    // One check per unit at a time, so an older check can never overwrite a newer result.
+    for (;;) {
+      const running = this.inFlight.get(root);
+      if (!running) break;
+      await running.catch(() => undefined);
+    }
     const current = this.results.get(root);
     if (current && !this.dirty.has(root)) return current;
+    const p = this.checkNow(root);
+    this.inFlight.set(root, p);
+    try {
+      return await p;
+    } finally {
+      this.inFlight.delete(root);
+    }
+  }
+
+  private async checkNow(root: string): Promise<UnitResult> {
     this.dirty.delete(root);
     const { input, problems } = await loadUnit(root, {
       fs: this.fs,
       cache: this.cache,
       overlay: (p) => this.overlays.get(p)?.text,
+      overlayFilesIn: (dir) => [...this.overlays.keys()].filter((p) => dirname(p) === dir && p.endsWith('.wit')),
     });
     // Open buffers bring their incrementally kept trees.
     const files = [...input.main, ...input.deps.flatMap((d) => ('files' in d ? d.files : []))];

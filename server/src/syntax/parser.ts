@@ -36,6 +36,11 @@ export function parseWork(): number {
   return totalWork;
 }
 
+/** Tokens where skipping a broken `(...)` group stops. */
+const PAREN_STOP = new TokenSet([SyntaxKind.L_BRACE, SyntaxKind.R_BRACE, SyntaxKind.SEMICOLON]);
+/** Keywords that start top-level items: skipping junk never goes past one. */
+const ITEM_KEYWORDS = new TokenSet([SyntaxKind.INTERFACE_KW, SyntaxKind.WORLD_KW, SyntaxKind.PACKAGE_KW]);
+
 export class Marker {
   constructor(readonly eventIndex: number) {}
 }
@@ -262,6 +267,10 @@ export class Parser {
     while (!this.atEnd() && depth > 0) {
       const k = this.current();
       if (stop && stop.has(k)) return;
+      // A `(` group never holds braces or items: an unclosed one ends at the first of those.
+      if (open === SyntaxKind.L_PAREN && PAREN_STOP.has(k)) return;
+      // Item keywords that only start top-level items end any group that was left open.
+      if (ITEM_KEYWORDS.has(k)) return;
       if (k === open) depth++;
       else if (k === close) depth--;
       this.bump();
