@@ -130,6 +130,10 @@ export const DIAGNOSTIC_CODES = {
     severity: 'error',
     doc: 'The package exists, but has no interface, world or type with this name.',
   },
+  'unused-use': {
+    severity: 'hint',
+    doc: 'A name brought in by `use` in an interface that nothing refers to: no type of the interface, and no other interface or world through `use`. Remove the name, or the whole `use`. Worlds are exempt: a type a world `use`s is one of the world\'s imports even when nothing refers to it.',
+  },
   // ---- types
   'type-cycle': {
     severity: 'error',

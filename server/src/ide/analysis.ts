@@ -158,7 +158,11 @@ export function sameNameOccurrences(res: Resolution, s: Symbol): { file: string;
     // A `use`d name without `as` is declared by the very reference in the use list.
     const isPlainUse = sym.kind === 'typedef' && sym.body.kind === 'use' && !('def' in sym.hir) && !sym.hir.alias;
     if (decl && !isPlainUse) out.push({ file: decl.file, range: decl.nameRange, role: 'declaration' });
-    for (const r of references(res, sym)) out.push({ file: r.file, range: r.range, role: 'reference' });
+    for (const r of references(res, sym)) {
+      // A path written through a top-level `use ... as alias` names the alias, not the item.
+      if (r.role === 'alias-path') continue;
+      out.push({ file: r.file, range: r.range, role: 'reference' });
+    }
     for (const u of uses.get(sym) ?? []) {
       if (!('def' in u.hir) && !u.hir.alias) visit(u);
     }

@@ -6,6 +6,7 @@ import { syntaxErrors } from '../syntax';
 import { FeatureOptions } from './gates';
 import type { Resolution } from './model';
 import { UnitInput, resolveUnit } from './resolve';
+import { unusedUses } from './unusedUses';
 
 export interface UnitCheck {
   resolution: Resolution;
@@ -15,10 +16,11 @@ export interface UnitCheck {
 
 export function checkUnit(input: UnitInput, options: FeatureOptions): UnitCheck {
   const resolution = resolveUnit(input, options);
+  const unused = unusedUses(resolution);
   const diagnostics = new Map<string, Diagnostic[]>();
   const files = [...input.main, ...input.deps.flatMap((d) => ('files' in d ? d.files : []))];
   for (const f of files) {
-    const all = [...syntaxErrors(f.tree), ...(resolution.diagnostics.get(f.path) ?? [])];
+    const all = [...syntaxErrors(f.tree), ...(resolution.diagnostics.get(f.path) ?? []), ...(unused.get(f.path) ?? [])];
     diagnostics.set(f.path, dedupe(all.sort((a, b) => a.start - b.start || a.end - b.end)));
   }
   for (const [path, ds] of resolution.diagnostics) if (!diagnostics.has(path)) diagnostics.set(path, ds);

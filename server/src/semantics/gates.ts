@@ -78,8 +78,22 @@ export function checkSince(stability: Stability, pkg: Package, range: Range | un
   }
 }
 
-/** Semantic-version precedence (semver.org §11); build metadata is ignored. */
+const versionOrder = new Map<string, number>();
+
+/** Semantic-version precedence (semver.org §11); build metadata is ignored. Memoized: the same few versions recur. */
 export function compareVersions(a: string, b: string): number {
+  if (a === b) return 0;
+  const key = a + '\u0000' + b;
+  let r = versionOrder.get(key);
+  if (r === undefined) {
+    if (versionOrder.size > 10_000) versionOrder.clear();
+    r = compareVersionsNow(a, b);
+    versionOrder.set(key, r);
+  }
+  return r;
+}
+
+function compareVersionsNow(a: string, b: string): number {
   const split = (v: string) => {
     const noBuild = v.split('+')[0];
     const dash = noBuild.indexOf('-');

@@ -176,8 +176,9 @@ export interface Reference {
   file: string;
   range: Range;
   target: Symbol;
-  /** For `use x.{a as b}`, the reference to `a`; for `include w with { a as b }`, to `a`. */
-  role?: 'use' | 'include-rename' | 'type' | 'path' | 'handle';
+  /** For `use x.{a as b}`, the reference to `a`; for `include w with { a as b }`, to `a`;
+   * `alias-path` for a path written with a top-level `use ... as` alias instead of the name. */
+  role?: 'use' | 'include-rename' | 'type' | 'path' | 'handle' | 'alias-path';
 }
 
 export interface Resolution {

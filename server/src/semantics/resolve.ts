@@ -381,9 +381,11 @@ export class Resolver {
     });
   }
 
+  /** Per file, the top-level names of the file's own package (nested `package { }` blocks keep theirs). */
   private fileScopesOf(): Map<string, Map<string, Interface | World>> {
     const out = new Map<string, Map<string, Interface | World>>();
     for (const b of this.builds) {
+      if (b.pkg.origin === 'nested') continue;
       for (const part of b.parts) {
         let m = out.get(part.file.path);
         if (!m) out.set(part.file.path, (m = new Map()));
@@ -412,7 +414,7 @@ export class Resolver {
           { data: { name: path.name, suggestion, kind: 'interface-or-world' } });
         return undefined;
       }
-      this.refer(file, path.range, hit, 'path');
+      this.refer(file, path.range, hit, hit.name === path.name ? 'path' : 'alias-path');
       if (!fromTopLevelUse && hit.kind !== want) {
         this.report(file, 'wrong-kind', path.range, `name \`${path.name}\` is defined as ${hit.kind === 'world' ? 'a world' : 'an interface'}, not ${want === 'world' ? 'a world' : 'an interface'}`);
         return undefined;
@@ -440,7 +442,7 @@ export class Resolver {
       const names = want === 'interface' ? pkg.interfaces.keys() : pkg.worlds.keys();
       this.report(file, other ? 'wrong-kind' : 'unknown-foreign-item', path.nameRange,
         `${want} '${path.name}' not found in package '${id}'${other ? `: it is ${other.kind === 'world' ? 'a world' : 'an interface'}` : didYouMean(path.name, names)}`,
-        { data: { name: path.name } });
+        { data: { name: path.name, suggestion: other ? undefined : closestName(path.name, want === 'interface' ? pkg.interfaces.keys() : pkg.worlds.keys()) } });
       return undefined;
     }
     this.refer(file, path.nameRange, hit, 'path');
