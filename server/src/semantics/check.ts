@@ -4,27 +4,48 @@
 import type { Diagnostic } from '../base/diagnostic';
 import { syntaxErrors } from '../syntax';
 import { FeatureOptions } from './gates';
-import type { Resolution } from './model';
-import { UnitInput, resolveUnit } from './resolve';
+import type { Resolution, SourceFile } from './model';
+import { Resolver, UnitInput } from './resolve';
 import { unusedUses } from './unusedUses';
 
 export interface UnitCheck {
   resolution: Resolution;
   /** Per file path: every diagnostic, in document order. */
   diagnostics: Map<string, Diagnostic[]>;
+  /** Kept for incremental re-checks of single files (recheckFile). */
+  resolver: Resolver;
 }
 
 export function checkUnit(input: UnitInput, options: FeatureOptions): UnitCheck {
-  const resolution = resolveUnit(input, options);
+  const resolver = new Resolver(options);
+  const resolution = resolver.run(input);
   const unused = unusedUses(resolution);
   const diagnostics = new Map<string, Diagnostic[]>();
-  const files = [...input.main, ...input.deps.flatMap((d) => ('files' in d ? d.files : []))];
-  for (const f of files) {
-    const all = [...syntaxErrors(f.tree), ...(resolution.diagnostics.get(f.path) ?? []), ...(unused.get(f.path) ?? [])];
-    diagnostics.set(f.path, dedupe(all.sort((a, b) => a.start - b.start || a.end - b.end)));
-  }
+  for (const f of unitSources(input)) diagnostics.set(f.path, merge(f, resolution, unused));
   for (const [path, ds] of resolution.diagnostics) if (!diagnostics.has(path)) diagnostics.set(path, ds);
-  return { resolution, diagnostics };
+  return { resolution, diagnostics, resolver };
+}
+
+/**
+ * Re-checks a unit after one file changed, re-resolving only that file when its surface is
+ * unchanged; undefined when a full check is needed. `previous` must not be used afterwards.
+ */
+export function recheckFile(previous: UnitCheck, input: UnitInput, changed: SourceFile): UnitCheck | undefined {
+  const resolution = previous.resolver.patchFile(changed);
+  if (!resolution) return undefined;
+  const diagnostics = new Map(previous.diagnostics);
+  diagnostics.set(changed.path, merge(changed, resolution, unusedUses(resolution, changed.path)));
+  void input;
+  return { resolution, diagnostics, resolver: previous.resolver };
+}
+
+function unitSources(input: UnitInput): SourceFile[] {
+  return [...input.main, ...input.deps.flatMap((d) => ('files' in d ? d.files : []))];
+}
+
+function merge(f: SourceFile, resolution: Resolution, unused: Map<string, Diagnostic[]>): Diagnostic[] {
+  const all = [...syntaxErrors(f.tree), ...(resolution.diagnostics.get(f.path) ?? []), ...(unused.get(f.path) ?? [])];
+  return dedupe(all.sort((a, b) => a.start - b.start || a.end - b.end));
 }
 
 function dedupe(ds: Diagnostic[]): Diagnostic[] {

@@ -17,6 +17,7 @@ import {
   TypeDef, World, packageId, underlyingDef,
 } from './model';
 import { runComponentChecks } from './componentChecks';
+import { surfaceKey } from './surface';
 import { declareWorldFuncs, resolveWorlds } from './resolveWorlds';
 import { closestName, didYouMean } from './suggest';
 import { Edge, toposort } from './toposort';
@@ -85,9 +86,18 @@ export function resolveUnit(input: UnitInput, options: FeatureOptions): Resoluti
   return new Resolver(options).run(input);
 }
 
+/** Thrown when a patch finds the file's items do not line up with the previous ones. */
+class PatchMismatch extends Error {}
+
+/** Diagnostics about a package as a whole: a file that has one is re-resolved in full. */
+const PACKAGE_LEVEL = new Set<DiagnosticCode>([
+  'conflicting-package-name', 'multiple-package-docs', 'duplicate-package', 'missing-package-header',
+  'package-cycle', 'duplicate-item', 'duplicate-file-name', 'item-cycle',
+]);
+
 export class Resolver {
-  readonly diagnostics = new Map<string, Diagnostic[]>();
-  readonly references: Reference[] = [];
+  diagnostics = new Map<string, Diagnostic[]>();
+  references: Reference[] = [];
   readonly symbols: Symbol[] = [];
   readonly packages: Package[] = [];
   readonly packagesById = new Map<string, Package>();
@@ -102,6 +112,10 @@ export class Resolver {
   hasFixedLengthLists = false;
   private depsDir?: string;
   private binaryDeps: string[] = [];
+  /** The model objects made for each file, in the order they were made (patches reuse them). */
+  private readonly createdByFile = new Map<string, Symbol[]>();
+  /** While patching one file: the objects to reuse, and which file may receive reports. */
+  private patch?: { file: string; queue: Symbol[]; at: number };
 
   constructor(readonly options: FeatureOptions) {}
 
@@ -123,6 +137,10 @@ export class Resolver {
     this.computeActivity();
     resolveWorlds(this);
     runComponentChecks(this);
+    return this.snapshot();
+  }
+
+  private snapshot(): Resolution {
     return {
       packages: this.packages,
       rootPackages: this.rootPackages,
@@ -133,9 +151,102 @@ export class Resolver {
     };
   }
 
+  /** Whether a file's reports are being (re)computed: every file in a full run, one in a patch. */
+  inScope(file: string): boolean {
+    return !this.patch || this.patch.file === file;
+  }
+
+  /** Records a new model object, or in a patch hands back the one made before in its place. */
+  private made<T extends Symbol>(file: string, fresh: () => T, kind: Symbol['kind']): { obj: T; reused: boolean } {
+    if (this.patch) {
+      const old = this.patch.queue[this.patch.at++];
+      if (!old || old.kind !== kind) throw new PatchMismatch(`expected ${kind}`);
+      const obj = fresh();
+      Object.assign(old, obj);
+      let list = this.createdByFile.get(file);
+      if (!list) this.createdByFile.set(file, (list = []));
+      list.push(old);
+      return { obj: old as T, reused: true };
+    }
+    const obj = fresh();
+    let list = this.createdByFile.get(file);
+    if (!list) this.createdByFile.set(file, (list = []));
+    list.push(obj);
+    return { obj, reused: false };
+  }
+
+  /**
+   * Re-resolves one file after an edit that left its surface (surface.ts) unchanged, reusing
+   * every model object so links from other files stay valid. Returns undefined when the file
+   * cannot be patched; the resolver must then be replaced by a full run.
+   */
+  patchFile(file: SourceFile): Resolution | undefined {
+    const path = file.path;
+    const parts: { b: PackageBuild; p: PackagePart }[] = [];
+    for (const b of this.builds) for (const p of b.parts) if (p.file.path === path) parts.push({ b, p });
+    if (parts.length === 0) return undefined;
+    const old = parts[0].p.file;
+    if (old === file) return this.snapshot();
+    if (surfaceKey(old.hir) !== surfaceKey(file.hir)) return undefined;
+    for (const [f, ds] of this.diagnostics) {
+      if (f === path) {
+        if (ds.some((d) => PACKAGE_LEVEL.has(d.code))) return undefined;
+      } else if (ds.some((d) => d.related?.some((r) => r.file === path))) return undefined;
+    }
+    try {
+      this.diagnostics = new Map(this.diagnostics);
+      this.diagnostics.set(path, []);
+      this.references = this.references.filter((r) => r.file !== path);
+      this.handleChecks = this.handleChecks.filter((h) => h.file !== path);
+      this.patch = { file: path, queue: this.createdByFile.get(path) ?? [], at: 0 };
+      this.createdByFile.set(path, []);
+      let nested = 0;
+      for (const { b, p } of parts) {
+        p.file = file;
+        if (b.pkg.origin === 'nested') {
+          const n = file.hir.nested[nested++];
+          if (!n) throw new PatchMismatch('nested package');
+          p.items = n.items;
+          b.pkg.decls = b.pkg.decls.map((d) => (d.file === path ? this.declLocation(file, n.decl) : d));
+          b.pkg.docs = n.decl.docs?.text;
+        } else {
+          p.items = file.hir.items;
+          const decl = file.hir.packageDecl;
+          b.pkg.decls = b.pkg.decls.map((d) => (d.file === path && decl ? this.declLocation(file, decl) : d));
+          if (decl?.docs) b.pkg.docs = decl.docs.text;
+        }
+        p.scope = new Map();
+      }
+      for (const { b, p } of parts) this.declarePart(b.pkg, p);
+      for (const { b, p } of parts) this.buildFileScope(b.pkg, p);
+      this.checkPackageCycles();
+      const owners = [...this.owners.values()].filter((i) => i.scope.part.file.path === path);
+      for (const info of owners) {
+        this.declareMembers(info);
+        declareWorldFuncs(this, info);
+      }
+      if (this.patch.at !== this.patch.queue.length) throw new PatchMismatch('left-over objects');
+      for (const info of owners) this.resolveUses(info);
+      for (const info of owners) this.resolveBodies(info);
+      this.checkHandles();
+      for (const info of owners) this.checkTypeCycles(info.owner, info);
+      for (const b of new Set(parts.map((x) => x.b))) this.checkItemCycles(b);
+      this.computeActivity();
+      resolveWorlds(this, (w) => w.loc.file === path);
+      runComponentChecks(this);
+      return this.snapshot();
+    } catch (e) {
+      if (e instanceof PatchMismatch) return undefined;
+      throw e;
+    } finally {
+      this.patch = undefined;
+    }
+  }
+
   // ---------------------------------------------------------------- reporting
 
   report(file: string, code: DiagnosticCode, range: Range, message: string, extra?: Partial<Diagnostic>): void {
+    if (this.patch && file !== this.patch.file) return;
     let list = this.diagnostics.get(file);
     if (!list) this.diagnostics.set(file, (list = []));
     list.push({ code, start: range.start, end: range.end, message, ...extra });
@@ -146,6 +257,7 @@ export class Resolver {
   }
 
   refer(file: string, range: Range, target: Symbol, role?: Reference['role']): void {
+    if (this.patch && file !== this.patch.file) return;
     this.references.push({ file, range, target, role });
     const stability = (target as { stability?: Stability }).stability;
     if (stability?.deprecated) {
@@ -260,13 +372,16 @@ export class Resolver {
   // ---------------------------------------------------------------- items and scopes
 
   private declareItems(b: PackageBuild): void {
-    const { pkg } = b;
-    for (const part of b.parts) {
+    for (const part of b.parts) this.declarePart(b.pkg, part);
+  }
+
+  private declarePart(pkg: Package, part: PackagePart): void {
+    {
       for (const item of part.items) {
         if (item.kind === 'top-use') continue;
         const loc: Location = { file: part.file.path, nameRange: item.nameRange, range: item.range };
         const stability = this.gates(part.file.path, item.attrs, pkg, item.nameRange);
-        const existing = pkg.interfaces.get(item.name) ?? pkg.worlds.get(item.name);
+        let existing: Interface | World | undefined = pkg.interfaces.get(item.name) ?? pkg.worlds.get(item.name);
         const scope: Scope = { pkg, part };
         let created: Interface | World;
         if (item.kind === 'interface') {
@@ -276,6 +391,8 @@ export class Resolver {
           created = this.newWorld(item, pkg, loc, stability, scope);
           if (!existing) pkg.worlds.set(item.name, created);
         }
+        // In a patch the item is its own earlier object: not a duplicate of itself.
+        if (existing === created) existing = undefined;
         if (existing) {
           this.report(part.file.path, 'duplicate-item', item.nameRange,
             `duplicate item named \`${item.name}\`: the package already has an ${existing.kind} with this name`,
@@ -338,37 +455,44 @@ export class Resolver {
   }
 
   private newInterface(hir: InterfaceHir, pkg: Package, loc: Location, stability: Stability, scope: Scope): Interface {
-    const iface: Interface = {
+    const { obj: iface, reused } = this.made<Interface>(loc.file, () => ({
       kind: 'interface', name: hir.name, package: pkg, loc, hir, docs: hir.docs?.text, stability,
       active: true, types: new Map(), funcs: new Map(), deps: [],
-    };
+    }), 'interface');
     this.registerOwner(iface, scope, hir.members);
-    this.interfaces.push(iface);
-    this.symbols.push(iface);
+    if (!reused) {
+      this.interfaces.push(iface);
+      this.symbols.push(iface);
+    }
     return iface;
   }
 
   private newWorld(hir: WorldHir, pkg: Package, loc: Location, stability: Stability, scope: Scope): World {
-    const world: World = {
+    const { obj: world, reused } = this.made<World>(loc.file, () => ({
       kind: 'world', name: hir.name, package: pkg, loc, hir, docs: hir.docs?.text, stability, active: true,
       types: new Map(), imports: new Map(), exports: new Map(), includes: [],
-    };
+    }), 'world');
     this.registerOwner(world, scope, hir.members);
-    this.worlds.push(world);
-    this.symbols.push(world);
+    if (!reused) {
+      this.worlds.push(world);
+      this.symbols.push(world);
+    }
     // Inline `import x: interface { }` items are interfaces of their own, owned by the world.
     for (const m of hir.members) {
       if ((m.kind === 'import' || m.kind === 'export') && m.ext.kind === 'interface') {
-        const st = this.gates(scope.part.file.path, m.attrs, pkg, m.ext.nameRange);
-        const inline: Interface = {
+        const ext = m.ext;
+        const st = this.gates(scope.part.file.path, m.attrs, pkg, ext.nameRange);
+        const { obj: inline, reused: again } = this.made<Interface>(scope.part.file.path, () => ({
           kind: 'interface', name: undefined, package: pkg,
-          loc: { file: scope.part.file.path, nameRange: m.ext.nameRange, range: m.range },
-          hir: { kind: 'inline', label: m.ext.name }, docs: m.docs?.text, stability: st, active: true,
+          loc: { file: scope.part.file.path, nameRange: ext.nameRange, range: m.range },
+          hir: { kind: 'inline', label: ext.name }, docs: m.docs?.text, stability: st, active: true,
           types: new Map(), funcs: new Map(), deps: [], world,
-        };
-        this.registerOwner(inline, scope, m.ext.members);
-        this.interfaces.push(inline);
-        this.symbols.push(inline);
+        }), 'interface');
+        this.registerOwner(inline, scope, ext.members);
+        if (!again) {
+          this.interfaces.push(inline);
+          this.symbols.push(inline);
+        }
         inlineInterfaces.set(m, inline);
       }
     }
@@ -531,12 +655,14 @@ export class Resolver {
       owner.types.set(name, td);
     };
     const newType = (name: string, loc: Location, hir: TypeDef['hir'], stability: Stability, docs?: string): TypeDef => {
-      const td: TypeDef = {
+      const { obj: td, reused } = this.made<TypeDef>(file, () => ({
         kind: 'typedef', name, owner, loc, hir, docs, stability, active: true,
         body: { kind: 'alias', target: { kind: 'error' } },
-      };
-      this.typedefs.push(td);
-      this.symbols.push(td);
+      }), 'typedef');
+      if (!reused) {
+        this.typedefs.push(td);
+        this.symbols.push(td);
+      }
       return td;
     };
 
@@ -583,13 +709,15 @@ export class Resolver {
   }
 
   newFunc(hir: FuncHir, owner: Interface | World, file: string, stability: Stability, qualifiedName: string, resource?: TypeDef): Func {
-    const f: Func = {
+    const { obj: f, reused } = this.made<Func>(file, () => ({
       kind: 'func', name: hir.name, qualifiedName, funcKind: hir.funcKind, async: hir.async, params: [],
-      owner, resource, loc: { file, nameRange: hir.nameRange, range: hir.range }, hir, docs: hir.docs?.text,
-      stability, active: true,
-    };
-    this.funcs.push(f);
-    this.symbols.push(f);
+      result: undefined, owner, resource, loc: { file, nameRange: hir.nameRange, range: hir.range }, hir,
+      docs: hir.docs?.text, stability, active: true,
+    }), 'func');
+    if (!reused) {
+      this.funcs.push(f);
+      this.symbols.push(f);
+    }
     return f;
   }
 
@@ -796,7 +924,7 @@ export class Resolver {
   }
 
   /** `own<T>`/`borrow<T>` written against T: checked once every body is resolved. */
-  readonly handleChecks: { td: TypeDef; file: string; range: Range; name: string }[] = [];
+  handleChecks: { td: TypeDef; file: string; range: Range; name: string }[] = [];
 
   checkHandles(): void {
     for (const h of this.handleChecks) {

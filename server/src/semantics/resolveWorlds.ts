@@ -41,8 +41,9 @@ function rename(original: string, from: string, to: string): string | undefined 
   return undefined;
 }
 
-export function resolveWorlds(r: Resolver): void {
-  const done = new Set<World>();
+/** Resolves every world, or (in a patch) only those `only` selects, the others being current. */
+export function resolveWorlds(r: Resolver, only?: (w: World) => boolean): void {
+  const done = new Set<World>(only ? r.worlds.filter((w) => !only(w)) : []);
   const visiting = new Set<World>();
   const includeTargets = new Map<IncludeHir, World | undefined>();
   const includeStability = new Map<IncludeHir, Stability>();
@@ -50,6 +51,7 @@ export function resolveWorlds(r: Resolver): void {
   // Paths of includes are resolved for every world first (errors are reported even in worlds
   // that are gated out, as wit-parser does).
   for (const w of r.worlds) {
+    if (done.has(w)) continue;
     const info = r.owners.get(w)!;
     for (const m of info.members) {
       if (m.kind !== 'include') continue;

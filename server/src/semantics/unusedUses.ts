@@ -16,7 +16,7 @@ import type { Diagnostic } from '../base/diagnostic';
 import type { UseNameHir } from './hir';
 import type { Resolution, Symbol, TypeDef } from './model';
 
-export function unusedUses(resolution: Resolution): Map<string, Diagnostic[]> {
+export function unusedUses(resolution: Resolution, onlyFile?: string): Map<string, Diagnostic[]> {
   const referenced = new Set<Symbol>();
   for (const r of resolution.references) referenced.add(r.target);
 
@@ -24,6 +24,7 @@ export function unusedUses(resolution: Resolution): Map<string, Diagnostic[]> {
   const statements = new Map<string, { file: string; entries: TypeDef[] }>();
   for (const s of resolution.symbols) {
     if (s.kind !== 'typedef' || s.body.kind !== 'use') continue;
+    if (onlyFile !== undefined && s.loc.file !== onlyFile) continue;
     const key = `${s.loc.file}:${s.loc.range.start}`;
     let st = statements.get(key);
     if (!st) statements.set(key, (st = { file: s.loc.file, entries: [] }));

@@ -5,10 +5,11 @@
 
 import { basename, dirname, joinPath } from '../base/paths';
 import type { SyntaxTree } from '../syntax';
-import { UnitCheck, checkUnit } from './check';
+import { UnitCheck, checkUnit, recheckFile } from './check';
 import type { DirEntry, EntryKind, FileSystem } from './fileSystem';
 import type { FeatureOptions } from './gates';
 import { LoadProblem, loadUnit } from './load';
+import type { SourceFile } from './model';
 import type { UnitInput } from './resolve';
 import { SourceCache } from './sources';
 
@@ -240,15 +241,49 @@ export class Workspace {
       overlayFilesIn: (dir) => [...this.overlays.keys()].filter((p) => dirname(p) === dir && p.endsWith('.wit')),
     });
     // Open buffers bring their incrementally kept trees.
-    const files = [...input.main, ...input.deps.flatMap((d) => ('files' in d ? d.files : []))];
+    const files = sourcesOf(input);
     for (let i = 0; i < files.length; i++) {
       const o = this.overlays.get(files[i].path);
-      if (o && o.text === files[i].text && o.tree !== files[i].tree) files[i] = this.cache.get(files[i].path, o.text, o.tree);
+      if (o && o.text === files[i].text && o.tree !== files[i].tree) replaceSource(input, this.cache.get(files[i].path, o.text, o.tree));
     }
-    const result: UnitResult = { ...checkUnit(input, this.options), root, input, problems, revision: ++this.revision };
+    const check = this.recheck(root, input) ?? checkUnit(input, this.options);
+    const result: UnitResult = { ...check, root, input, problems, revision: ++this.revision };
     this.results.set(root, result);
+    this.optionsChecked.set(root, this.options);
     return result;
   }
+
+  /** The options each unit was last checked with: a change of options needs a full check. */
+  private readonly optionsChecked = new Map<string, FeatureOptions>();
+
+  /**
+   * When exactly one file of the unit changed since its last check, re-resolves just that file
+   * (see Resolver.patchFile); undefined when a full check is needed.
+   */
+  private recheck(root: string, input: UnitInput): UnitCheck | undefined {
+    const prev = this.results.get(root);
+    if (!prev || this.optionsChecked.get(root) !== this.options) return undefined;
+    const before = sourcesOf(prev.input);
+    const after = sourcesOf(input);
+    if (before.length !== after.length || prev.input.deps.length !== input.deps.length) return undefined;
+    let changed: SourceFile | undefined;
+    for (let i = 0; i < after.length; i++) {
+      if (before[i].path !== after[i].path) return undefined;
+      if (before[i] !== after[i]) {
+        if (changed) return undefined;
+        changed = after[i];
+      }
+    }
+    if (!changed) return { resolution: prev.resolution, diagnostics: prev.diagnostics, resolver: prev.resolver };
+    const r = recheckFile(prev, input, changed);
+    this.stats[r ? 'patched' : 'full']++;
+    // A patch that gave up may have left the old resolver half-updated: it must not be reused.
+    if (!r) this.results.delete(root);
+    return r;
+  }
+
+  /** How checks went: for tests and the benchmark. */
+  readonly stats = { patched: 0, full: 0 };
 
   /** The latest result for the unit holding `path`, checking it if needed. */
   async checkFile(path: string): Promise<UnitResult> {
@@ -271,5 +306,23 @@ export class Workspace {
 
   allResults(): UnitResult[] {
     return [...this.results.values()];
+  }
+}
+
+function sourcesOf(input: UnitInput): SourceFile[] {
+  return [...input.main, ...input.deps.flatMap((d) => ('files' in d ? d.files : []))];
+}
+
+/** Puts `file` in place of the file with the same path in the unit's input. */
+function replaceSource(input: UnitInput, file: SourceFile): void {
+  const i = input.main.findIndex((f) => f.path === file.path);
+  if (i >= 0) {
+    input.main[i] = file;
+    return;
+  }
+  for (const d of input.deps) {
+    if (!('files' in d)) continue;
+    const j = d.files.findIndex((f) => f.path === file.path);
+    if (j >= 0) d.files[j] = file;
   }
 }

@@ -171,6 +171,11 @@ export class Parser {
     return this.text.slice(this.starts[i], this.ends[i]);
   }
 
+  /** Kind of the last consumed significant token. */
+  prevKind(): SyntaxKind | undefined {
+    return this.pos > 0 ? this.kinds[this.pos - 1] : undefined;
+  }
+
   /** End of the last consumed significant token (where a missing token would go). */
   prevEnd(): number {
     return this.pos > 0 ? this.ends[this.pos - 1] : 0;

@@ -52,7 +52,18 @@ export async function currentInput(session: Session, uri: string): Promise<{ ana
   };
 }
 
-function toLsp(item: CompletionItem, uri: string, index: LineIndex, cursor: lsp.Position): lsp.CompletionItem {
+/** What the client can take: snippets, and edits with separate insert and replace ranges. */
+export interface ClientSupport {
+  snippets: boolean;
+  insertReplace: boolean;
+}
+
+/** A snippet's text without its tab stops (`${1:name}` → `name`), for clients that cannot expand snippets. */
+function plainText(snippet: string): string {
+  return snippet.replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$\d+/g, '');
+}
+
+export function toLspCompletionItem(item: CompletionItem, uri: string, index: LineIndex, cursor: lsp.Position, wordEnd: lsp.Position, support: ClientSupport): lsp.CompletionItem {
   const out: lsp.CompletionItem = {
     label: item.label,
     kind: KINDS[item.kind],
@@ -60,12 +71,17 @@ function toLsp(item: CompletionItem, uri: string, index: LineIndex, cursor: lsp.
   };
   if (item.detail) out.detail = item.detail;
   if (item.filterText) out.filterText = item.filterText;
-  if (item.snippet) out.insertTextFormat = lsp.InsertTextFormat.Snippet;
+  const snippet = item.snippet && support.snippets;
+  const newText = item.snippet && !snippet ? plainText(item.insertText) : item.insertText;
+  if (snippet) out.insertTextFormat = lsp.InsertTextFormat.Snippet;
   if (item.deprecated) out.tags = [lsp.CompletionItemTag.Deprecated];
   const start = index.positionAt(item.start);
   // A text edit must stay on the cursor's line; a (rare) longer one falls back to plain insertion.
-  if (start.line === cursor.line) out.textEdit = { range: { start, end: cursor }, newText: item.insertText };
-  else out.insertText = item.insertText;
+  if (start.line !== cursor.line) out.insertText = newText;
+  else if (support.insertReplace && (wordEnd.character !== cursor.character || wordEnd.line !== cursor.line)) {
+    // In the middle of a word: the client's setting decides between inserting and replacing the rest.
+    out.textEdit = { newText, insert: { start, end: cursor }, replace: { start, end: wordEnd } };
+  } else out.textEdit = { range: { start, end: cursor }, newText };
   if (item.docId) out.data = { uri, id: item.docId } satisfies ItemData;
   return out;
 }
@@ -79,7 +95,10 @@ export function registerCompletion(session: Session): void {
     try {
       const list = completion(input.analysis, input.tree, offset);
       const cursor = input.index.positionAt(list.cursor);
-      return { isIncomplete: false, items: list.items.map((i) => toLsp(i, p.textDocument.uri, input.index, cursor)) };
+      const wordEnd = input.index.positionAt(list.wordEnd);
+      const item = session.clientCapabilities.textDocument?.completion?.completionItem;
+      const support = { snippets: item?.snippetSupport ?? false, insertReplace: item?.insertReplaceSupport ?? false };
+      return { isIncomplete: false, items: list.items.map((i) => toLspCompletionItem(i, p.textDocument.uri, input.index, cursor, wordEnd, support)) };
     } catch (e) {
       // The text and the last check may disagree in ways no test foresaw: an empty list, not an error popup.
       c.console.error(`completion failed at ${p.textDocument.uri}:${p.position.line + 1}:${p.position.character + 1}: ${e instanceof Error ? e.stack : String(e)}`);

@@ -189,8 +189,14 @@ export function worldItem(p: Parser): void {
 
 /** Reports an item that cannot start here and skips to the next item or the end of the body. */
 function itemError(p: Parser, m: ReturnType<Parser['start']>, expected: string, hint = ''): void {
-  const stray = p.at(K.SEMICOLON) ? ' (no `;` is needed after a `}`)' : '';
-  p.error(`expected ${expected}, found ${p.describeCurrent()}${hint || stray}`);
+  if (p.at(K.SEMICOLON)) {
+    // A stray `;` is dropped on its own: what follows it is usually a good item.
+    p.error(`unexpected \`;\`${p.prevKind() === K.R_BRACE ? ' (no `;` is needed after a `}`)' : ''}`);
+    p.bump();
+    p.complete(m, K.ERROR);
+    return;
+  }
+  p.error(`expected ${expected}, found ${p.describeCurrent()}${hint}`);
   if (!p.atEnd() && !p.at(K.R_BRACE) && !p.atSet(TOP_LEVEL_START)) p.bumpBalanced(ITEM_RECOVERY);
   while (!p.atEnd() && !p.atSet(ITEM_RECOVERY)) p.bumpBalanced(ITEM_RECOVERY);
   // The junk's own `;` ends it, rather than being reported once more as a stray `;`.
