@@ -1,0 +1,92 @@
+// Runs the extension-host tests (the @vscode/test-electron kind) inside code-server: the
+// workbench is opened with the smoke-test driver enabled and an `extensionTestsPath` payload,
+// and it reports the tests' console output and exit code to functions Playwright exposes.
+
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { launchBrowser } from './browser';
+import { CleanupStack } from './cleanup';
+import { startCodeServer } from './codeServer';
+import { makeTempDir } from './emergency';
+import { EXTENSION_HOST_TESTS, PROJECT_ROOT } from './env';
+
+/** What the tests module (test/e2e/extensionHost/registry.ts) writes per test. */
+export interface HostTestResult {
+  name: string;
+  ok: boolean;
+  durationMs: number;
+  error?: string;
+}
+
+export interface ExtensionHostRun {
+  /** The extension host's exit code as the workbench reported it (0 when every test passed). */
+  exitCode: number;
+  /** Per-test results, or undefined when the tests module never got to write them. */
+  results: HostTestResult[] | undefined;
+  /** Console lines from the workbench and the extension host, in arrival order. */
+  log: string[];
+  /** code-server's own output, for diagnosing a run that never started. */
+  serverOutput: string;
+}
+
+export interface ExtensionHostRunOptions {
+  /** Folder opened in the window the tests run in. */
+  workspace: string;
+  /** The extension under test (a folder with package.json); the project by default. */
+  extensionPath?: string;
+  /** The bundled tests module; out/e2e/extensionHost/index.js by default. */
+  testsPath?: string;
+  /** Only tests whose name contains this string run. */
+  grep?: string;
+  timeoutMs?: number;
+}
+
+export async function runExtensionHostTestsInCodeServer(options: ExtensionHostRunOptions): Promise<ExtensionHostRun> {
+  const extensionPath = options.extensionPath ?? PROJECT_ROOT;
+  const testsPath = options.testsPath ?? EXTENSION_HOST_TESTS;
+  const timeoutMs = options.timeoutMs ?? 120_000;
+  const cleanup = new CleanupStack();
+  const tempDir = makeTempDir('wit-e2e-exthost-');
+  cleanup.push('remove run dir', () => tempDir.remove());
+  const runDir = tempDir.path;
+  const resultsFile = join(runDir, 'results.json');
+  const log: string[] = [];
+
+  try {
+    // The extension host inherits code-server's environment: that is how the tests module
+    // learns where to write its results and which tests to run.
+    const server = await startCodeServer({
+      runDir: join(runDir, 'code-server'),
+      args: ['--vscode-option', 'enable-smoke-test-driver'],
+      env: { WIT_E2E_RESULTS: resultsFile, WIT_E2E_GREP: options.grep ?? '' },
+    });
+    cleanup.push('stop code-server', () => server.stop());
+    const browser = await launchBrowser({ profileDir: join(runDir, 'chromium') });
+    cleanup.push('close Chromium', () => browser.close());
+    const { page } = browser;
+
+    let reportExit!: (code: number) => void;
+    const exited = new Promise<number>((resolve) => (reportExit = resolve));
+    await page.exposeFunction('codeAutomationLog', (level: string, message: string) => log.push(`[${level}] ${message}`));
+    await page.exposeFunction('codeAutomationExit', (code: number) => reportExit(code));
+    page.on('console', (message) => log.push(`[console.${message.type()}] ${message.text()}`));
+
+    const authority = `127.0.0.1:${server.port}`;
+    const payload = [
+      ['extensionDevelopmentPath', `vscode-remote://${authority}${extensionPath}`],
+      ['extensionTestsPath', `vscode-remote://${authority}${testsPath}`],
+    ];
+    const url = `${server.url}?folder=${encodeURIComponent(options.workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+    await page.goto(url);
+
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timedOut = new Promise<number>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`the extension-host tests did not finish within ${timeoutMs} ms:\n${log.join('\n')}\n${server.process.output()}`)), timeoutMs);
+    });
+    const exitCode = await Promise.race([exited, timedOut]).finally(() => clearTimeout(timer));
+    const results = existsSync(resultsFile) ? (JSON.parse(readFileSync(resultsFile, 'utf8')) as HostTestResult[]) : undefined;
+    return { exitCode, results, log, serverOutput: server.process.output() };
+  } finally {
+    await cleanup.run();
+  }
+}

@@ -1,0 +1,103 @@
+// UI test in real VS Code (code-server + Chromium): a user opens a broken .wit file from the
+// Explorer and sees the WIT language mode and the language server's syntax error in Problems,
+// and the error goes away when they type the missing token.
+
+import assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { launchBrowser } from '../support/browser';
+import { BROKEN_WIT_EXPECTED, BROKEN_WIT_NAME, BROKEN_WIT_TEXT } from '../support/brokenWit';
+import { CleanupStack } from '../support/cleanup';
+import { startCodeServer } from '../support/codeServer';
+import { ARTIFACTS_DIR, missingForCodeServer, VSIX } from '../support/env';
+import {
+  clearArtifacts,
+  goToPosition,
+  openFileFromExplorer,
+  openWorkbench,
+  pressInEditor,
+  readProblems,
+  saveScreenshot,
+  typeInEditor,
+  waitForNoProblems,
+  waitForProblem,
+  waitForStatusBarLanguage,
+} from '../support/workbench';
+import { copyExample } from '../support/workspace';
+
+const BROKEN_PATH = `wit/${BROKEN_WIT_NAME}`;
+
+test('a broken .wit file opened in code-server shows WIT mode and its syntax error in Problems', { timeout: 240_000 }, async (t) => {
+  const missing = missingForCodeServer({ vsix: true });
+  assert.deepEqual(missing, [], `the code-server route is not set up:\n${missing.join('\n')}`);
+
+  clearArtifacts('ui-');
+  const cleanup = new CleanupStack();
+  t.after(() => cleanup.run());
+
+  const workspace = copyExample('greeter');
+  cleanup.push('remove workspace', () => workspace.remove());
+  workspace.write(BROKEN_PATH, BROKEN_WIT_TEXT);
+
+  // The secondary side bar would only take room from the editor in the screenshot.
+  const server = await startCodeServer({
+    folder: workspace.root,
+    install: [VSIX],
+    settings: { 'workbench.secondarySideBar.defaultVisibility': 'hidden' },
+  });
+  cleanup.push('stop code-server', async () => {
+    mkdirSync(ARTIFACTS_DIR, { recursive: true });
+    writeFileSync(join(ARTIFACTS_DIR, 'ui-code-server.log'), server.process.output());
+    await server.stop();
+  });
+  const browser = await launchBrowser();
+  cleanup.push('close Chromium', () => browser.close());
+  const { page } = browser;
+
+  /** Runs one check as a subtest and keeps a screenshot of the moment it failed. */
+  const check = (name: string, body: () => Promise<void>) =>
+    t.test(name, async () => {
+      try {
+        await body();
+      } catch (err) {
+        const shot = await saveScreenshot(page, `ui-FAILED-${name}`).catch(() => 'none');
+        t.diagnostic(`failure screenshot: ${shot}`);
+        throw err;
+      }
+    });
+
+  await check('the file opens from the Explorer', async () => {
+    await openWorkbench(page, server.url);
+    await openFileFromExplorer(page, BROKEN_PATH);
+  });
+
+  await check('the status bar shows the WIT language mode', async () => {
+    assert.equal(await waitForStatusBarLanguage(page, 'WIT'), 'WIT');
+  });
+
+  await check("the Problems panel shows the server's syntax error", async () => {
+    const problems = await waitForProblem(page, BROKEN_WIT_EXPECTED.messageIncludes);
+    assert.equal(problems.length, 1, `expected exactly one problem, got ${JSON.stringify(problems)}`);
+    const [problem] = problems;
+    assert.ok(problem.message.includes(BROKEN_WIT_EXPECTED.messageIncludes), problem.message);
+    assert.equal(problem.source, BROKEN_WIT_EXPECTED.source);
+    assert.equal(problem.code, BROKEN_WIT_EXPECTED.code);
+    assert.equal(problem.severity, 'error');
+    const allowed = BROKEN_WIT_EXPECTED.lines.map((line) => `Ln ${line + 1},`);
+    assert.ok(allowed.some((l) => problem.position.includes(l)), `unexpected position ${problem.position}`);
+    t.diagnostic(`screenshot: ${await saveScreenshot(page, 'ui-broken-file-problems')}`);
+  });
+
+  await check('typing the missing `;` clears the problem', async () => {
+    // Only meaningful while the problem is there; the previous check may have failed.
+    await waitForProblem(page, BROKEN_WIT_EXPECTED.messageIncludes);
+    // Line 4 is `hello: func(name: string) -> string`; the `;` belongs at its end.
+    await goToPosition(page, 4, 1);
+    await pressInEditor(page, 'End');
+    await typeInEditor(page, ';');
+    await waitForNoProblems(page);
+    assert.deepEqual(await readProblems(page), []);
+    await saveScreenshot(page, 'ui-broken-file-fixed');
+  });
+});
