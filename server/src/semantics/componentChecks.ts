@@ -13,18 +13,21 @@ const MAX_CASES = 10_000;
 
 export function runComponentChecks(r: Resolver): void {
   const memo = new Map<TypeDef, boolean>();
-  for (const f of r.funcs) {
+  // In a patch only the patched file's items are checked again (the rest is unchanged).
+  const { funcs, typedefs } = r.scoped();
+  for (const f of funcs) {
     if (f.active && f.result && hasBorrow(f.result, memo, new Set())) {
       r.report(f.loc.file, 'borrow-in-result', f.loc.nameRange,
         `function \`${f.qualifiedName}\` returns a type which contains a \`borrow<T>\` which is not supported: return \`own<T>\` (or the resource name) instead`);
     }
   }
-  for (const td of r.typedefs) checkTypeDef(r, td);
+  for (const td of typedefs) checkTypeDef(r, td);
   // Without a fixed-length list no type comes near 2^28 bytes (it would need millions of
   // fields), so the layouts are computed only when the unit has one.
-  if (r.hasFixedLengthLists) checkTypeSizes(r.typedefs, r.funcs, (file, code, range, message) => r.report(file, code, range, message));
-  for (const f of r.funcs) checkFunc(r, f);
+  if (r.hasFixedLengthLists) checkTypeSizes(typedefs, funcs, (file, code, range, message) => r.report(file, code, range, message));
+  for (const f of funcs) checkFunc(r, f);
   for (const [owner] of r.owners) {
+    if (!r.inScope(owner.loc.file)) continue;
     duplicatesByCase(r, owner.loc.file, [...owner.types.values()].map((t) => ({ name: t.name, range: t.loc.nameRange })), `${owner.kind}`);
     if (owner.kind === 'interface') {
       const plain = [...owner.funcs.values()].filter((f) => f.funcKind === 'freestanding');

@@ -86,6 +86,15 @@ export function resolveUnit(input: UnitInput, options: FeatureOptions): Resoluti
   return new Resolver(options).run(input);
 }
 
+const surfaces = new WeakMap<SourceFile, string>();
+
+/** A file's surface key, computed once per version of the file. */
+function surfaceOf(f: SourceFile): string {
+  let k = surfaces.get(f);
+  if (k === undefined) surfaces.set(f, (k = surfaceKey(f.hir)));
+  return k;
+}
+
 /** Thrown when a patch finds the file's items do not line up with the previous ones. */
 class PatchMismatch extends Error {}
 
@@ -151,6 +160,18 @@ export class Resolver {
     };
   }
 
+  /** The objects whose checks run: all of them, or in a patch the patched file's. */
+  scoped(): { worlds: World[]; interfaces: Interface[]; typedefs: TypeDef[]; funcs: Func[] } {
+    if (!this.patch) return { worlds: this.worlds, interfaces: this.interfaces, typedefs: this.typedefs, funcs: this.funcs };
+    const mine = this.createdByFile.get(this.patch.file) ?? [];
+    return {
+      worlds: mine.filter((s): s is World => s.kind === 'world'),
+      interfaces: mine.filter((s): s is Interface => s.kind === 'interface'),
+      typedefs: mine.filter((s): s is TypeDef => s.kind === 'typedef'),
+      funcs: mine.filter((s): s is Func => s.kind === 'func'),
+    };
+  }
+
   /** Whether a file's reports are being (re)computed: every file in a full run, one in a patch. */
   inScope(file: string): boolean {
     return !this.patch || this.patch.file === file;
@@ -187,7 +208,7 @@ export class Resolver {
     if (parts.length === 0) return undefined;
     const old = parts[0].p.file;
     if (old === file) return this.snapshot();
-    if (surfaceKey(old.hir) !== surfaceKey(file.hir)) return undefined;
+    if (surfaceOf(old) !== surfaceOf(file)) return undefined;
     for (const [f, ds] of this.diagnostics) {
       if (f === path) {
         if (ds.some((d) => PACKAGE_LEVEL.has(d.code))) return undefined;
@@ -219,7 +240,8 @@ export class Resolver {
       }
       for (const { b, p } of parts) this.declarePart(b.pkg, p);
       for (const { b, p } of parts) this.buildFileScope(b.pkg, p);
-      this.checkPackageCycles();
+      // Package and item cycles depend only on surfaces, and this file had none to report
+      // (a file with package-level problems is not patched): nothing to check again.
       const owners = [...this.owners.values()].filter((i) => i.scope.part.file.path === path);
       for (const info of owners) {
         this.declareMembers(info);
@@ -230,7 +252,6 @@ export class Resolver {
       for (const info of owners) this.resolveBodies(info);
       this.checkHandles();
       for (const info of owners) this.checkTypeCycles(info.owner, info);
-      for (const b of new Set(parts.map((x) => x.b))) this.checkItemCycles(b);
       this.computeActivity();
       resolveWorlds(this, (w) => w.loc.file === path);
       runComponentChecks(this);
@@ -991,26 +1012,28 @@ export class Resolver {
   /** Decides which items exist under the active features and reports references to ones that do not. */
   private computeActivity(): void {
     const on = (s: Stability) => isEnabled(s, this.options);
-    for (const w of this.worlds) w.active = on(w.stability);
-    for (const i of this.interfaces) i.active = (i.world ? i.world.active : true) && on(i.stability);
-    for (const td of this.typedefs) td.active = td.owner.active && on(td.stability);
-    for (const f of this.funcs) {
+    // In a patch, objects of other files keep their flags: only the patched file's are set.
+    const { worlds, interfaces, typedefs, funcs } = this.scoped();
+    for (const w of worlds) w.active = on(w.stability);
+    for (const i of interfaces) i.active = (i.world ? i.world.active : true) && on(i.stability);
+    for (const td of typedefs) td.active = td.owner.active && on(td.stability);
+    for (const f of funcs) {
       const container = f.resource ? f.resource.active : f.owner.active;
       f.active = container && on(f.stability);
     }
-    for (const td of this.typedefs) {
+    for (const td of typedefs) {
       if (td.owner.active || !on(td.stability)) continue;
       // wit-parser keeps ungated types of a gated-out interface and then fails on their owner.
       const what = td.owner.kind;
       this.report(td.loc.file, 'gated-reference', td.loc.nameRange,
         `found a reference to a ${what} which is excluded due to its feature not being activated; this type is not gated by a feature but its ${what} is (gate \`${td.name}\` too)`);
     }
-    for (const f of this.funcs) {
+    for (const f of funcs) {
       if (!f.resource || f.resource.active || !on(f.stability) || !f.owner.active) continue;
       this.report(f.loc.file, 'gated-reference', f.loc.nameRange,
         `found a reference to a type which is excluded due to its feature not being activated: resource \`${f.resource.name}\` is gated, so gate this function too`);
     }
-    for (const td of this.typedefs) {
+    for (const td of typedefs) {
       if (!td.active) continue;
       const body = td.body;
       if (body.kind === 'use') {
@@ -1020,7 +1043,7 @@ export class Resolver {
       } else if (body.kind === 'alias') this.checkGatedTy(body.target, td.loc.file, td.loc.nameRange);
       else if (body.kind === 'variant') for (const c of body.cases) if (c.ty) this.checkGatedTy(c.ty, td.loc.file, td.loc.nameRange);
     }
-    for (const f of this.funcs) {
+    for (const f of funcs) {
       if (!f.active) continue;
       for (const p of f.params) this.checkGatedTy(p.ty, f.loc.file, f.loc.nameRange);
       if (f.result) this.checkGatedTy(f.result, f.loc.file, f.loc.nameRange);
@@ -1031,10 +1054,10 @@ export class Resolver {
         `${what} is excluded: feature \`${s.feature}\` is not active (enable it in the \`wit.features\` setting or with \`--features ${s.feature}\`)`,
         { tags: ['unnecessary'], data: { feature: s.feature } });
     };
-    for (const i of this.interfaces) if (!on(i.stability) && (!i.world || i.world.active)) hint(i.loc, `interface \`${i.name ?? i.loc.nameRange}\``, i.stability);
-    for (const w of this.worlds) if (!on(w.stability)) hint(w.loc, `world \`${w.name}\``, w.stability);
-    for (const td of this.typedefs) if (td.owner.active && !on(td.stability)) hint(td.loc, `type \`${td.name}\``, td.stability);
-    for (const f of this.funcs) {
+    for (const i of interfaces) if (!on(i.stability) && (!i.world || i.world.active)) hint(i.loc, `interface \`${i.name ?? i.loc.nameRange}\``, i.stability);
+    for (const w of worlds) if (!on(w.stability)) hint(w.loc, `world \`${w.name}\``, w.stability);
+    for (const td of typedefs) if (td.owner.active && !on(td.stability)) hint(td.loc, `type \`${td.name}\``, td.stability);
+    for (const f of funcs) {
       const container = f.resource ? f.resource.active : f.owner.active;
       if (container && !on(f.stability)) hint(f.loc, `function \`${f.name}\``, f.stability);
     }
