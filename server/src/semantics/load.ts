@@ -4,6 +4,7 @@
 // returned, not thrown, so that everything readable is still checked.
 
 import { basename, joinPath } from '../base/paths';
+import type { SyntaxTree } from '../syntax';
 import type { FileSystem } from './fileSystem';
 import type { SourceFile } from './model';
 import type { DepInput, UnitInput } from './resolve';
@@ -17,8 +18,8 @@ export interface LoadProblem {
 export interface LoadOptions {
   fs: FileSystem;
   cache?: SourceCache;
-  /** Text of an open editor buffer, which wins over the disk. */
-  overlay?: (path: string) => string | undefined;
+  /** An open editor buffer, which wins over the disk (with its tree, when it keeps one). */
+  overlay?: (path: string) => { text: string; tree?: SyntaxTree } | undefined;
   /** Open buffers in a folder that the disk does not have (yet): they belong to it too. */
   overlayFilesIn?: (dir: string) => string[];
 }
@@ -32,7 +33,7 @@ const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 async function readSource(path: string, opts: LoadOptions, cache: SourceCache, problems: LoadProblem[]): Promise<SourceFile | undefined> {
   const open = opts.overlay?.(path);
-  if (open !== undefined) return cache.get(path, open);
+  if (open !== undefined) return cache.get(path, open.text, open.tree);
   try {
     return cache.get(path, await opts.fs.readFile(path));
   } catch (e) {

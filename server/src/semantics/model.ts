@@ -186,7 +186,10 @@ export interface Resolution {
   /** The package(s) of the unit's root folder (usually one). */
   rootPackages: Package[];
   diagnostics: Map<string, Diagnostic[]>;
-  references: Reference[];
+  /** Every reference (made on first use from referencesByFile). */
+  readonly references: Reference[];
+  /** References by the file they are written in. */
+  referencesByFile: Map<string, Reference[]>;
   /** Every declared symbol with its location, for navigation. */
   symbols: Symbol[];
   /** Per file: names visible at the top level (items and top-level `use`s). */

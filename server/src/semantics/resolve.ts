@@ -106,7 +106,8 @@ const PACKAGE_LEVEL = new Set<DiagnosticCode>([
 
 export class Resolver {
   diagnostics = new Map<string, Diagnostic[]>();
-  references: Reference[] = [];
+  /** References by the file they are written in (a patch replaces one file's list). */
+  private refsByFile = new Map<string, Reference[]>();
   readonly symbols: Symbol[] = [];
   readonly packages: Package[] = [];
   readonly packagesById = new Map<string, Package>();
@@ -150,14 +151,13 @@ export class Resolver {
   }
 
   private snapshot(): Resolution {
-    return {
+    return withLazyReferences({
       packages: this.packages,
       rootPackages: this.rootPackages,
       diagnostics: this.diagnostics,
-      references: this.references,
       symbols: this.symbols,
       fileScopes: this.fileScopesOf(),
-    };
+    }, new Map(this.refsByFile));
   }
 
   /** The objects whose checks run: all of them, or in a patch the patched file's. */
@@ -217,7 +217,8 @@ export class Resolver {
     try {
       this.diagnostics = new Map(this.diagnostics);
       this.diagnostics.set(path, []);
-      this.references = this.references.filter((r) => r.file !== path);
+      this.refsByFile = new Map(this.refsByFile);
+      this.refsByFile.set(path, []);
       this.handleChecks = this.handleChecks.filter((h) => h.file !== path);
       this.patch = { file: path, queue: this.createdByFile.get(path) ?? [], at: 0 };
       this.createdByFile.set(path, []);
@@ -279,7 +280,9 @@ export class Resolver {
 
   refer(file: string, range: Range, target: Symbol, role?: Reference['role']): void {
     if (this.patch && file !== this.patch.file) return;
-    this.references.push({ file, range, target, role });
+    let list = this.refsByFile.get(file);
+    if (!list) this.refsByFile.set(file, (list = []));
+    list.push({ file, range, target, role });
     const stability = (target as { stability?: Stability }).stability;
     if (stability?.deprecated) {
       const name = (target as { name?: string }).name ?? '';
@@ -1099,6 +1102,18 @@ export class Resolver {
     };
     walk(ty);
   }
+}
+
+/**
+ * A resolution's references, kept per file; the flat list is made the first time someone asks
+ * for it (IDE features do, the checker does not), so a patch never copies every reference.
+ */
+function withLazyReferences(base: Omit<Resolution, 'references' | 'referencesByFile'>, byFile: Map<string, Reference[]>): Resolution {
+  let flat: Reference[] | undefined;
+  return Object.defineProperties(base, {
+    referencesByFile: { value: byFile, enumerable: true },
+    references: { get: () => (flat ??= [...byFile.values()].flat()), enumerable: false },
+  }) as Resolution;
 }
 
 /** Inline interfaces created for world members, so world resolution can find them. */

@@ -18,10 +18,12 @@ import type { Resolution, Symbol, TypeDef } from './model';
 
 export function unusedUses(resolution: Resolution, onlyFile?: string): Map<string, Diagnostic[]> {
   const referenced = new Set<Symbol>();
-  for (const r of resolution.references) {
-    const t = r.target;
-    // Only `use` entries can be unused; in a one-file pass, only that file's.
-    if (t.kind === 'typedef' && t.body.kind === 'use' && (onlyFile === undefined || t.loc.file === onlyFile)) referenced.add(t);
+  for (const list of resolution.referencesByFile.values()) {
+    for (const r of list) {
+      const t = r.target;
+      // Only `use` entries can be unused; in a one-file pass, only that file's.
+      if (t.kind === 'typedef' && t.body.kind === 'use' && (onlyFile === undefined || t.loc.file === onlyFile)) referenced.add(t);
+    }
   }
 
   // One entry per `use` statement: the statement's range keys it within its file.

@@ -237,15 +237,9 @@ export class Workspace {
     const { input, problems } = await loadUnit(root, {
       fs: this.fs,
       cache: this.cache,
-      overlay: (p) => this.overlays.get(p)?.text,
+      overlay: (p) => this.overlays.get(p),
       overlayFilesIn: (dir) => [...this.overlays.keys()].filter((p) => dirname(p) === dir && p.endsWith('.wit')),
     });
-    // Open buffers bring their incrementally kept trees.
-    const files = sourcesOf(input);
-    for (let i = 0; i < files.length; i++) {
-      const o = this.overlays.get(files[i].path);
-      if (o && o.text === files[i].text && o.tree !== files[i].tree) replaceSource(input, this.cache.get(files[i].path, o.text, o.tree));
-    }
     const check = this.recheck(root, input) ?? checkUnit(input, this.options);
     const result: UnitResult = { ...check, root, input, problems, revision: ++this.revision };
     this.results.set(root, result);
@@ -311,18 +305,4 @@ export class Workspace {
 
 function sourcesOf(input: UnitInput): SourceFile[] {
   return [...input.main, ...input.deps.flatMap((d) => ('files' in d ? d.files : []))];
-}
-
-/** Puts `file` in place of the file with the same path in the unit's input. */
-function replaceSource(input: UnitInput, file: SourceFile): void {
-  const i = input.main.findIndex((f) => f.path === file.path);
-  if (i >= 0) {
-    input.main[i] = file;
-    return;
-  }
-  for (const d of input.deps) {
-    if (!('files' in d)) continue;
-    const j = d.files.findIndex((f) => f.path === file.path);
-    if (j >= 0) d.files[j] = file;
-  }
 }
