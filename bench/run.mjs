@@ -47,9 +47,7 @@ const lineCount = (dir) => {
 };
 
 function worker(side, path, n, world) {
-  // Our side runs with the young-generation size the CLI and the server set for themselves.
-  const args = side === 'ours' ? ['--max-semi-space-size=32'] : [];
-  const r = spawnSync(process.execPath, [...args, join(root, 'bench', 'worker.mjs'), side, path, String(n), world ?? ''], {
+  const r = spawnSync(process.execPath, [join(root, 'bench', 'worker.mjs'), side, path, String(n), world ?? ''], {
     cwd: root, encoding: 'utf8', maxBuffer: 64 << 20,
   });
   if (r.status !== 0) throw new Error(`${side} worker failed on ${path}:\n${r.stderr}`);
@@ -109,7 +107,7 @@ console.log('\nwrote bench/results.json');
 
 async function editorLatency(dir, fullCheckMs) {
   const { createProtocolConnection, StreamMessageReader, StreamMessageWriter } = await import('vscode-languageserver-protocol/node');
-  const proc = spawn(process.execPath, ['--max-semi-space-size=32', join(root, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const proc = spawn(process.execPath, [join(root, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const conn = createProtocolConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
   const waiting = new Map();
   conn.onNotification('textDocument/publishDiagnostics', (p) => {

@@ -89,7 +89,7 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
     io.err(`wit-ls check: ${parsed}\n${USAGE}`);
     return 2;
   }
-  const cache = new SourceCache();
+  const cache = new SourceCache({ retainTrees: false });
   const reported: Reported[] = [];
   let ioFailed = false;
   const options = { features: parsed.features, allFeatures: parsed.allFeatures };

@@ -1,19 +1,34 @@
 // Parsed and lowered files, cached by path and text: a file is parsed and lowered once per
 // version of its text, and an open editor buffer brings its own (incrementally kept) tree.
 
-import { SyntaxTree, parse } from '../syntax';
+import { SyntaxKind, SyntaxTree, makeNode, parse, syntaxErrors } from '../syntax';
+
+/** A tree reduced to its text and its syntax errors (all of them, computed while it was whole). */
+function withoutNodes(t: SyntaxTree): SyntaxTree {
+  return { text: t.text, green: makeNode(SyntaxKind.SOURCE_FILE, []), info: [], errors: syntaxErrors(t) };
+}
 import { lowerFile } from './lower';
 import type { SourceFile } from './model';
 
 export class SourceCache {
   private readonly files = new Map<string, SourceFile>();
 
+  /**
+   * `retainTrees: false` keeps only each file's text, syntax errors and summary, dropping the
+   * syntax tree once it is lowered: a one-shot check (the command line) needs no more, and not
+   * keeping a large package's trees saves much memory and garbage-collection time.
+   */
+  constructor(private readonly options: { retainTrees: boolean } = { retainTrees: true }) {}
+
   /** The file for `path` with this text; `tree` (already parsed from `text`) avoids a parse. */
   get(path: string, text: string, tree?: SyntaxTree): SourceFile {
     const cached = this.files.get(path);
     if (cached && cached.text === text && (!tree || cached.tree === tree)) return cached;
     const t = tree ?? parse(text);
-    const file: SourceFile = { path, text, tree: t, hir: lowerFile(t) };
+    const hir = lowerFile(t);
+    const file: SourceFile = this.options.retainTrees
+      ? { path, text, tree: t, hir }
+      : { path, text, tree: withoutNodes(t), hir };
     this.files.set(path, file);
     return file;
   }
