@@ -25,7 +25,8 @@ export function greenWidth(e: GreenElement): number {
   return (e as GreenNode).children !== undefined ? (e as GreenNode).width : (e as GreenToken).text.length;
 }
 
-export function makeNode(kind: SyntaxKind, children: GreenElement[]): GreenNode {
+export function makeNode(kind: SyntaxKind, children: GreenElement[], knownWidth?: number): GreenNode {
+  if (knownWidth !== undefined) return { kind, width: knownWidth, children };
   let width = 0;
   for (const c of children) width += greenWidth(c);
   return { kind, width, children };

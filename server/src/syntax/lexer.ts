@@ -32,18 +32,21 @@ export interface LexedText {
 const XID_START = /\p{XID_Start}/u;
 const XID_CONTINUE = /\p{XID_Continue}/u;
 
+/** ASCII character classes: bit 1 starts an identifier, bit 2 continues one. */
+const ASCII_CLASS = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const letter = (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
+  if (letter || c === 0x5f) ASCII_CLASS[c] |= 1;
+  if (letter || c === 0x5f || c === 0x2d || (c >= 0x30 && c <= 0x39)) ASCII_CLASS[c] |= 2;
+}
+
 function isIdentStart(c: number, text: string, i: number): boolean {
-  if (c < 0x80) return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f;
+  if (c < 0x80) return (ASCII_CLASS[c] & 1) !== 0;
   return XID_START.test(String.fromCodePoint(text.codePointAt(i)!));
 }
 
 function isIdentContinue(c: number, text: string, i: number): boolean {
-  if (c < 0x80) {
-    return (
-      (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) ||
-      c === 0x5f || c === 0x2d
-    );
-  }
+  if (c < 0x80) return (ASCII_CLASS[c] & 2) !== 0;
   return XID_CONTINUE.test(String.fromCodePoint(text.codePointAt(i)!));
 }
 
@@ -200,7 +203,15 @@ export function lex(text: string, from = 0, stopAt = text.length): LexedText {
           push(SyntaxKind.INTEGER, start);
         } else if (isIdentStart(c, text, i)) {
           i += cpWidth(text, i);
-          while (i < n && isIdentContinue(text.charCodeAt(i), text, i)) i += cpWidth(text, i);
+          // ASCII names (nearly all) are scanned without calls.
+          for (;;) {
+            const d = text.charCodeAt(i);
+            if (d < 0x80) {
+              if (i < n && (ASCII_CLASS[d] & 2) !== 0) i++;
+              else break;
+            } else if (i < n && isIdentContinue(d, text, i)) i += cpWidth(text, i);
+            else break;
+          }
           push(keywordAt(text, start, i - start), start);
         } else {
           i += cpWidth(text, i);
@@ -223,7 +234,7 @@ export function lex(text: string, from = 0, stopAt = text.length): LexedText {
   // does); outside comments and strings they also become ERROR_TOKENs below.
   for (let j = from; j < i; j++) {
     const c = text.charCodeAt(j);
-    if (c >= 0x20 && c < 0x7f) continue;
+    if ((c >= 0x20 && c < 0x7f) || c === 0x0a || c === 0x09 || c === 0x0d) continue;
     const cp = text.codePointAt(j)!;
     const why = forbiddenCodepoint(cp);
     if (why) errors.push({ code: 'forbidden-codepoint', start: j, end: j + cpWidth(text, j), message: why });

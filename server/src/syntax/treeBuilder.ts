@@ -26,6 +26,8 @@ export function buildTree(text: string, lexed: LexedText, events: Int32Array, ev
   const tok = (i: number) => FIXED_TOKENS[kinds[i]] ?? internToken(kinds[i], text, starts[i], starts[i + 1]);
   const kindStack: SyntaxKind[] = [rootKind];
   const childStack: GreenElement[][] = [[]];
+  /** Where each open node starts: its width is known at its end without summing its children. */
+  const startStack: number[] = [starts[0] ?? 0];
   let children = childStack[0];
   let raw = 0; // next lexed token to place
 
@@ -39,7 +41,7 @@ export function buildTree(text: string, lexed: LexedText, events: Int32Array, ev
       children.push(tok(raw));
       raw++;
     } else if (ev === EV_FINISH) {
-      const node = makeNode(kindStack.pop()!, childStack.pop()!);
+      const node = makeNode(kindStack.pop()!, childStack.pop()!, starts[raw] - startStack.pop()!);
       children = childStack[childStack.length - 1];
       children.push(node);
     } else if (ev !== EV_TOMBSTONE) {
@@ -63,11 +65,14 @@ export function buildTree(text: string, lexed: LexedText, events: Int32Array, ev
       }
       kindStack.push(kind);
       childStack.push(own);
+      // The node starts at its own first token: taken comments, or the next token.
+      startStack.push(own.length ? starts[raw] - own.reduce((w, t) => w + (t as { text: string }).text.length, 0) : starts[raw]);
       children = own;
     }
   }
   // Whatever is left (trailing trivia, tokens the grammar never consumed) goes to the root.
   while (childStack.length > 1) {
+    startStack.pop();
     const node = makeNode(kindStack.pop()!, childStack.pop()!);
     children = childStack[childStack.length - 1];
     children.push(node);
