@@ -47,7 +47,7 @@ const lineCount = (dir) => {
 };
 
 function worker(side, path, n, world) {
-  const r = spawnSync(process.execPath, [join(root, 'bench', 'worker.mjs'), side, path, String(n), world ?? ''], {
+  const r = spawnSync(process.execPath, ['--expose-gc', join(root, 'bench', 'worker.mjs'), side, path, String(n), world ?? ''], {
     cwd: root, encoding: 'utf8', maxBuffer: 64 << 20,
   });
   if (r.status !== 0) throw new Error(`${side} worker failed on ${path}:\n${r.stderr}`);

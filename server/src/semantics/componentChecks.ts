@@ -15,8 +15,9 @@ export function runComponentChecks(r: Resolver): void {
   const memo = new Map<TypeDef, boolean>();
   // In a patch only the patched file's items are checked again (the rest is unchanged).
   const { funcs, typedefs } = r.scoped();
+  const visiting = new Set<TypeDef>();
   for (const f of funcs) {
-    if (f.active && f.result && hasBorrow(f.result, memo, new Set())) {
+    if (f.active && f.result && hasBorrow(f.result, memo, visiting)) {
       r.report(f.loc.file, 'borrow-in-result', f.loc.nameRange,
         `function \`${f.qualifiedName}\` returns a type which contains a \`borrow<T>\` which is not supported: return \`own<T>\` (or the resource name) instead`);
     }
@@ -109,15 +110,19 @@ function checkTypeDef(r: Resolver, td: TypeDef): void {
 
 function checkFunc(r: Resolver, f: Func): void {
   if (!f.active) return;
-  const names = f.params.map((p) => ({ name: p.name, range: p.nameRange }));
-  if (f.funcKind === 'method') names.unshift({ name: 'self', range: f.loc.nameRange });
-  duplicatesByCase(r, f.loc.file, names, 'parameter list');
+  if (f.params.some((p) => /[A-Z]/.test(p.name))) {
+    const names = f.params.map((p) => ({ name: p.name, range: p.nameRange }));
+    if (f.funcKind === 'method') names.unshift({ name: 'self', range: f.loc.nameRange });
+    duplicatesByCase(r, f.loc.file, names, 'parameter list');
+  }
   f.hir.params.forEach((p, i) => { if (f.params[i]) checkTy(r, f.params[i].ty, f.loc.file, p.type.range); });
   if (f.result && f.hir.result) checkTy(r, f.result, f.loc.file, f.hir.result.range);
 }
 
 /** Structural checks inside an anonymous type expression. */
 function checkTy(r: Resolver, ty: Ty, file: string, range: Range): void {
+  // Only a unit that wrote one of these shapes somewhere can have them here.
+  if (!r.hasRareShapes) return;
   const walk = (t: Ty | undefined): void => {
     if (!t) return;
     switch (t.kind) {

@@ -120,6 +120,8 @@ export class Resolver {
   rootPackages: Package[] = [];
   /** Whether any `list<T, N>` was written: only those can make a type too large. */
   hasFixedLengthLists = false;
+  /** Whether `list<T, 0>`, `tuple<>` or `stream<char>` was written (component checks look for them). */
+  hasRareShapes = false;
   private depsDir?: string;
   private binaryDeps: string[] = [];
   /** The model objects made for each file, in the order they were made (patches reuse them). */
@@ -916,6 +918,7 @@ export class Resolver {
       case 'list':
         if (e.length === undefined) return { kind: 'list', elem: sub(e.elem) };
         this.hasFixedLengthLists = true;
+        if (e.length === 0) this.hasRareShapes = true;
         return { kind: 'list', elem: sub(e.elem), length: e.length };
       case 'map': {
         const key = sub(e.key);
@@ -931,10 +934,12 @@ export class Resolver {
       case 'result':
         return { kind: 'result', ok: e.ok && sub(e.ok), err: e.err && sub(e.err) };
       case 'tuple':
+        if (e.items.length === 0) this.hasRareShapes = true;
         return { kind: 'tuple', items: e.items.map(sub) };
       case 'future':
         return { kind: 'future', inner: e.inner && sub(e.inner) };
       case 'stream':
+        if (e.inner?.kind === 'prim' && e.inner.name === 'char') this.hasRareShapes = true;
         return { kind: 'stream', inner: e.inner && sub(e.inner) };
       case 'handle': {
         const td = lookup(e.resource, e.resourceRange, 'handle');
