@@ -15,6 +15,7 @@ import { registerStructure, structureCapabilities } from './handlers/structure';
 import { registerWorlds } from './handlers/worlds';
 import { registerRename, renameCapabilities } from './handlers/rename';
 import { codeActionCapabilities, registerCodeActions } from './handlers/codeActions';
+import { registerAbiLayout } from './handlers/abiLayout';
 import type { Session } from './session';
 
 export interface Feature {
@@ -36,4 +37,5 @@ export const FEATURES: Feature[] = [
   { register: registerInlayHints, capabilities: inlayHintCapabilities },
   { register: registerRename, capabilities: renameCapabilities },
   { register: registerCodeActions, capabilities: codeActionCapabilities },
+  { register: registerAbiLayout },
 ];
