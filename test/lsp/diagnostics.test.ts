@@ -45,7 +45,11 @@ after(async () => {
 
 /** Errors and warnings (hints such as unused `use`s are not what these tests are about). */
 const problems = (d: { diagnostics: { severity?: number }[] }) => d.diagnostics.filter((x) => (x.severity ?? 1) <= 2);
-const messages = (d: { diagnostics: { message: string; severity?: number }[] }) => problems(d).map((x) => (x as { message: string }).message);
+const messages = (d: { diagnostics: { message: string | { value: string }; severity?: number }[] }) =>
+  problems(d).map((x) => {
+    const message = (x as { message: string | { value: string } }).message;
+    return typeof message === 'string' ? message : message.value;
+  });
 
 test('workspace scan publishes diagnostics for files that are not open', async () => {
   const d = await server.diagnostics(uriOf(ws.path('wit/api.wit')), (p) => problems(p).length > 0);

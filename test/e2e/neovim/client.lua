@@ -58,9 +58,103 @@ if not ready or server_exit then
 end
 emit('RESULT start ok ' .. vim.lsp.get_client_by_id(client_id).name)
 
---- Each check returns ok (boolean) and a one-line detail. Add hover, definition and completion
---- here (with vim.lsp.buf_request_sync) as the server gains those features.
+--- Each check returns ok (boolean) and a one-line detail.
 local checks = {}
+
+--- The 0-based position a request check asks about, from WIT_NVIM_<NAME>_AT=line:character.
+local function position_of(name)
+  local spec = env['WIT_NVIM_' .. name:upper() .. '_AT']
+  if not spec then error('WIT_NVIM_' .. name:upper() .. '_AT is not set') end
+  local line, character = spec:match('^(%d+):(%d+)$')
+  if not line then error('bad position "' .. spec .. '" (want line:character)') end
+  return { line = tonumber(line), character = tonumber(character) }
+end
+
+--- Sends one request through Neovim's LSP client and returns the server's result (or nil, why).
+local function request(method, params)
+  local responses, err = vim.lsp.buf_request_sync(bufnr, method, params, timeout_ms)
+  if not responses then return nil, method .. ' failed: ' .. tostring(err) end
+  local response = responses[client_id]
+  if not response then return nil, method .. ': no response from the server' end
+  if response.err then return nil, method .. ' error: ' .. vim.inspect(response.err):gsub('%s+', ' ') end
+  return response.result
+end
+
+local function text_position(name)
+  return { textDocument = { uri = uri }, position = position_of(name) }
+end
+
+function checks.hover()
+  local result, why = request('textDocument/hover', text_position('hover'))
+  if not result then return false, why or 'no hover' end
+  local contents = result.contents
+  local text = type(contents) == 'string' and contents or (contents.value or vim.inspect(contents))
+  local want = env.WIT_NVIM_EXPECT_HOVER
+  local flat = text:gsub('%s+', ' ')
+  if want and not text:find(want, 1, true) then return false, 'hover lacks "' .. want .. '": ' .. flat end
+  return true, flat
+end
+
+function checks.definition()
+  local result, why = request('textDocument/definition', text_position('definition'))
+  if not result then return false, why or 'no definition' end
+  -- Location, Location[] or LocationLink[]: take the first target either way.
+  local first = result.uri and result or result[1]
+  if not first then return false, 'empty definition result' end
+  local target = first.uri or first.targetUri
+  local range = first.range or first.targetSelectionRange
+  local detail = string.format('%s:%d:%d', target, range.start.line, range.start.character)
+  local want = env.WIT_NVIM_EXPECT_DEFINITION
+  if want and not detail:find(want, 1, true) then return false, 'definition is not at "' .. want .. '": ' .. detail end
+  return true, detail
+end
+
+function checks.references()
+  local params = text_position('references')
+  params.context = { includeDeclaration = true }
+  local result, why = request('textDocument/references', params)
+  if not result then return false, why or 'no references' end
+  local files = {}
+  for _, location in ipairs(result) do files[vim.fn.fnamemodify(vim.uri_to_fname(location.uri), ':t')] = true end
+  local names = vim.tbl_keys(files)
+  table.sort(names)
+  local detail = string.format('%d reference(s) in %s', #result, table.concat(names, ' '))
+  local want = tonumber(env.WIT_NVIM_EXPECT_REFERENCES_FILES or '1')
+  if #names < want then return false, 'expected references in at least ' .. want .. ' files: ' .. detail end
+  return true, detail
+end
+
+function checks.completion()
+  local result, why = request('textDocument/completion', text_position('completion'))
+  if not result then return false, why or 'no completion' end
+  local items = result.items or result
+  local labels = {}
+  for _, item in ipairs(items) do labels[item.label] = true end
+  local want = env.WIT_NVIM_EXPECT_COMPLETION
+  local detail = string.format('%d item(s)', #items)
+  if want then
+    for label in string.gmatch(want, '[^,]+') do
+      if not labels[label] then return false, 'completion lacks "' .. label .. '": ' .. detail end
+    end
+    detail = detail .. ' including ' .. want
+  end
+  return true, detail
+end
+
+function checks.formatting()
+  local result, why = request('textDocument/formatting', {
+    textDocument = { uri = uri },
+    options = { tabSize = 4, insertSpaces = true },
+  })
+  if result == nil then return false, why or 'no formatting result' end
+  vim.lsp.util.apply_text_edits(result, bufnr, 'utf-16')
+  local text = table.concat(vim.api.nvim_buf_get_lines(bufnr, 0, -1, false), '\n') .. '\n'
+  local want = env.WIT_NVIM_EXPECT_FORMATTED
+  if want and text ~= want then
+    return false, string.format('%d edit(s); buffer is now %q', #result, text)
+  end
+  return true, string.format('%d edit(s) applied', #result)
+end
 
 function checks.diagnostics()
   local got = vim.wait(timeout_ms, function()

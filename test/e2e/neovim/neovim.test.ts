@@ -3,7 +3,7 @@
 // and asserts on the RESULT lines it prints and its exit code.
 
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { BROKEN_WIT_EXPECTED, BROKEN_WIT_NAME, BROKEN_WIT_TEXT } from '../support/brokenWit';
@@ -84,5 +84,67 @@ test('Neovim receives the syntax error of a broken .wit file from the server', {
   assert.ok(diagnostics.ok, `diagnostics check failed: ${diagnostics.detail}`);
   assert.ok(diagnostics.detail.includes(BROKEN_WIT_EXPECTED.messageIncludes), diagnostics.detail);
   assert.ok(diagnostics.detail.includes(`[${BROKEN_WIT_EXPECTED.source}/${BROKEN_WIT_EXPECTED.code}]`), diagnostics.detail);
+  assert.equal(run.exitCode, 0, `nvim exited with ${run.exitCode}:\n${run.output}`);
+});
+
+/** The 0-based `line:character` of the `occurrence`-th (0-based) match of `needle` in `text`, plus `shift` characters. */
+function positionOf(text: string, needle: string, shift = 0, occurrence = 0): string {
+  let offset = -1;
+  for (let i = 0; i <= occurrence; i++) {
+    offset = text.indexOf(needle, offset + 1);
+    assert.ok(offset >= 0, `"${needle}" (occurrence ${occurrence}) is not in the file`);
+  }
+  offset += shift;
+  const before = text.slice(0, offset).split('\n');
+  return `${before.length - 1}:${before[before.length - 1].length}`;
+}
+
+test('Neovim gets hover, definition in deps/, references, completion and formatting from the server', { timeout: 90_000 }, async (t) => {
+  assert.ok(existsSync(NVIM), `${NVIM} is missing: run \`bash scripts/setup-test-env.sh\``);
+  assert.ok(existsSync(SERVER_JS), `${SERVER_JS} is missing: run \`npm run build\``);
+  const workspace = copyExample('greeter');
+  t.after(() => workspace.remove());
+  const file = join(workspace.root, 'wit/greetings.wit');
+  const text = readFileSync(file, 'utf8');
+  // `level` in `set-log-threshold: func(threshold: level)` names an enum of a package in wit/deps/.
+  const levelUse = positionOf(text, 'threshold: level', 'threshold: '.length + 1);
+  // `person` in `greet: func(who: person)` names a record of this file; references span methods.
+  const personUse = positionOf(text, 'who: person', 'who: '.length + 1);
+  // Inside `hello: func(name: string)`, at the start of `string`, where any type may be written.
+  const typeSlot = positionOf(text, 'hello: func(name: string)', 'hello: func(name: '.length);
+
+  const run = await runNeovim(workspace.root, file, ['hover', 'definition', 'references', 'completion'], {
+    WIT_NVIM_HOVER_AT: levelUse,
+    WIT_NVIM_EXPECT_HOVER: 'How severe a message is',
+    WIT_NVIM_DEFINITION_AT: levelUse,
+    WIT_NVIM_EXPECT_DEFINITION: 'deps/logging/logging.wit:6:',
+    WIT_NVIM_REFERENCES_AT: personUse,
+    WIT_NVIM_COMPLETION_AT: typeSlot,
+    WIT_NVIM_EXPECT_COMPLETION: 'person,tone,greeter,string,list<T>',
+  });
+  t.diagnostic(run.output.trim());
+  assert.equal(run.results.get('start')?.ok, true, `the server did not start in Neovim:\n${run.output}`);
+  for (const check of ['hover', 'definition', 'references', 'completion']) {
+    const result = run.results.get(check);
+    assert.ok(result, `client.lua printed no ${check} result:\n${run.output}`);
+    assert.ok(result.ok, `${check} check failed: ${result.detail}`);
+  }
+  assert.match(run.results.get('references')!.detail, /^[3-9] reference\(s\) in greetings\.wit$/);
+  assert.equal(run.exitCode, 0, `nvim exited with ${run.exitCode}:\n${run.output}`);
+});
+
+test('Neovim formats a messy .wit buffer with the server formatter', { timeout: 60_000 }, async (t) => {
+  assert.ok(existsSync(NVIM), `${NVIM} is missing: run \`bash scripts/setup-test-env.sh\``);
+  const workspace = copyExample('greeter');
+  t.after(() => workspace.remove());
+  const messy = 'package example:greeter@0.1.0;\ninterface  tidy{\n  /// Docs stay.\n  f:func( a:u32 )->string;\n   record r{x:u8,y:u8}\n}\n';
+  const formatted =
+    'package example:greeter@0.1.0;\n\ninterface tidy {\n    /// Docs stay.\n    f: func(a: u32) -> string;\n\n    record r {\n        x: u8,\n        y: u8,\n    }\n}\n';
+  const file = workspace.write('wit/tidy.wit', messy);
+  const run = await runNeovim(workspace.root, file, ['formatting'], { WIT_NVIM_EXPECT_FORMATTED: formatted });
+  t.diagnostic(run.output.trim());
+  const result = run.results.get('formatting');
+  assert.ok(result, `client.lua printed no formatting result:\n${run.output}`);
+  assert.ok(result.ok, `formatting check failed: ${result.detail}`);
   assert.equal(run.exitCode, 0, `nvim exited with ${run.exitCode}:\n${run.output}`);
 });
