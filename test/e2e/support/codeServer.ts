@@ -57,6 +57,8 @@ const DEFAULT_SETTINGS: Record<string, unknown> = {
   'git.enabled': false,
   'editor.minimap.enabled': false,
   'window.commandCenter': false,
+  // code-server would announce every port a test's process listens on in a notification.
+  'remote.autoForwardPorts': false,
   // Hovers and suggestions appear only when a test asks for them.
   'editor.hover.delay': 100,
   'editor.quickSuggestions': { other: false, comments: false, strings: false },

@@ -6,7 +6,7 @@ import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { PROJECT_ROOT } from './env';
-import { saveScreenshot } from './workbench';
+import { runCommand, saveScreenshot } from './workbench';
 
 export const DOCS_IMAGES = join(PROJECT_ROOT, 'docs/images');
 
@@ -29,33 +29,69 @@ export async function clickCodeLens(page: Page, title: string, timeoutMs = 30_00
 export async function terminalText(page: Page): Promise<string> {
   const rows = page.locator('.terminal-wrapper.active .xterm-rows, .integrated-terminal .xterm-rows').last();
   if (!(await rows.count())) return '';
-  return rows.evaluate((el) => [...el.children].map((row) => (row.textContent ?? '').replace(/\u00a0/g, ' ').trimEnd()).join('\n'));
+  return rows.evaluate((el) => Array.from(el.children).map((row) => (row.textContent ?? '').replace(/\u00a0/g, ' ').trimEnd()).join('\n'));
 }
 
-/** Waits until the active terminal shows `pattern` and returns its text. */
+/** Waits until the active terminal shows `pattern`; returns its text (rows joined when the match needed that). */
 export async function waitForTerminal(page: Page, pattern: RegExp, timeoutMs = 60_000): Promise<string> {
   const deadline = Date.now() + timeoutMs;
   let text = '';
   while (Date.now() < deadline) {
     text = await terminalText(page);
+    // Long lines wrap into several rows: try the text with the row breaks taken out too.
     if (pattern.test(text)) return text;
+    const flat = text.replace(/\n/g, '');
+    if (pattern.test(flat)) return flat;
     await page.waitForTimeout(250);
   }
   throw new Error(`the terminal did not show ${pattern} within ${timeoutMs} ms; it shows:\n${text}`);
+}
+
+/**
+ * Starts a command from the palette and returns as soon as the palette has taken it, for commands
+ * that go on to ask something in the same quick input (runCommand waits for it to close).
+ */
+export async function startCommand(page: Page, title: string, timeoutMs = 30_000): Promise<void> {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await page.locator('.quick-input-widget .quick-input-box input:focus').waitFor({ timeout: timeoutMs });
+  await input.fill(`>${title}`);
+  const entry = page.locator('.quick-input-widget .quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: title }) });
+  await entry.first().click({ timeout: timeoutMs });
+  // The palette's text goes away once the command has started.
+  await page.waitForFunction((t) => (document.querySelector('.quick-input-widget .quick-input-box input') as HTMLInputElement | null)?.value !== `>${t}`, title, { timeout: timeoutMs });
+}
+
+/** Resolves once the toasts stop moving (they slide in and fade out), so screenshots show them whole. */
+async function toastsSettled(page: Page, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let last = '';
+  let stable = 0;
+  while (Date.now() < deadline && stable < 3) {
+    const boxes = await page.locator('.notifications-toasts .notification-toast').evaluateAll((els) =>
+      els.map((e) => {
+        const r = e.getBoundingClientRect();
+        return `${r.x},${r.y},${r.width},${r.height},${getComputedStyle(e).opacity}`;
+      }).join('|'),
+    );
+    stable = boxes === last ? stable + 1 : 0;
+    last = boxes;
+    await page.waitForTimeout(100);
+  }
 }
 
 /** Waits for a notification toast whose text matches and returns its text. */
 export async function waitForNotification(page: Page, pattern: RegExp, timeoutMs = 60_000): Promise<string> {
   const toast = page.locator('.notifications-toasts .notification-toast', { hasText: pattern }).first();
   await toast.waitFor({ timeout: timeoutMs });
+  await toastsSettled(page, 5000);
   return (await toast.innerText()).trim();
 }
 
-/** Closes every notification toast (they would cover later screenshots). */
+/** Clears every notification (they would cover later screenshots). */
 export async function clearNotifications(page: Page): Promise<void> {
-  await page.keyboard.press('Escape');
-  const close = page.locator('.notifications-toasts .codicon-notifications-clear-all, .notifications-toasts .codicon-close');
-  for (const button of await close.all()) await button.click({ timeout: 2000 }).catch(() => undefined);
+  await runCommand(page, 'Notifications: Clear All Notifications');
+  await page.locator('.notifications-toasts .notification-toast').first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
 }
 
 /** Picks the quick pick entry whose label contains `label` (single selection). */
@@ -72,12 +108,14 @@ export async function pickQuickItem(page: Page, label: string, timeoutMs = 30_00
 export async function pickQuickItems(page: Page, labels: string[], timeoutMs = 30_000): Promise<void> {
   const input = page.locator('.quick-input-widget .quick-input-box input');
   await input.waitFor({ timeout: timeoutMs });
-  for (const label of labels) {
+  for (const [i, label] of labels.entries()) {
     const row = page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: label }).first();
     await row.waitFor({ timeout: timeoutMs });
-    await row.locator('input[type="checkbox"], .quick-input-list-checkbox, .monaco-checkbox').first().click();
+    // Clicking an entry of a multi-select pick toggles its check box.
+    await row.locator('.label-name').first().click();
+    await page.locator('.quick-input-widget .quick-input-count', { hasText: `${i + 1} Selected` }).waitFor({ timeout: timeoutMs });
   }
-  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget .quick-input-action .monaco-button, .quick-input-widget .monaco-button', { hasText: 'OK' }).first().click();
 }
 
 /** Answers an input box (e.g. program arguments) with `text`. */

@@ -11,7 +11,8 @@ const SELECTORS = {
   workbench: '.monaco-workbench',
   explorerRow: '.explorer-folders-view .monaco-list-row',
   activeTab: '.tabs-container .tab.active',
-  activeEditor: '.editor-group-container.active .monaco-editor',
+  // The rename box is a .monaco-editor of its own, kept in the DOM after use.
+  activeEditor: '.editor-group-container.active .monaco-editor:not(.rename-box)',
   quickInput: '.quick-input-widget',
   quickInputBox: '.quick-input-widget .quick-input-box input',
   quickInputRow: '.quick-input-widget .quick-input-list .monaco-list-row',
@@ -19,6 +20,8 @@ const SELECTORS = {
   problemsPanel: '.markers-panel',
   problemRow: '.markers-panel .monaco-list-row[aria-level="2"]',
   visibleHover: '.monaco-editor .monaco-hover:not(.hidden)',
+  statusSelection: '[id="status.editor.selection"]',
+  renameInput: '.monaco-editor .rename-box input',
 };
 
 /** Loads the workbench and waits until the Explorer shows the opened folder's entries. */
@@ -123,7 +126,24 @@ export async function goToPosition(page: Page, line: number, column: number, tim
   await page.locator(`${SELECTORS.quickInputBox}:focus`).waitFor({ timeout: timeoutMs });
   await page.locator(SELECTORS.quickInputBox).fill(`:${line}:${column}`);
   await page.keyboard.press('Enter');
-  await page.locator('[id="status.editor.selection"]').filter({ hasText: `Ln ${line}, Col ${column}` }).waitFor({ timeout: timeoutMs });
+  await waitForCursor(page, line, column, timeoutMs);
+}
+
+/** Waits until the status bar shows the cursor of the active editor at a 1-based line and column. */
+export async function waitForCursor(page: Page, line: number, column: number, timeoutMs = 30_000): Promise<void> {
+  await page.locator(SELECTORS.statusSelection).filter({ hasText: `Ln ${line}, Col ${column}` }).waitFor({ timeout: timeoutMs });
+}
+
+/** Waits until the active editor tab is the file named `fileName` (e.g. after F12). */
+export async function waitForActiveTab(page: Page, fileName: string, timeoutMs = 30_000): Promise<void> {
+  await page.locator(`${SELECTORS.activeTab}[data-resource-name=${JSON.stringify(fileName)}]`).waitFor({ timeout: timeoutMs });
+}
+
+/** Waits for the inline rename box that F2 opens and returns its input, focused and ready. */
+export async function waitForRenameInput(page: Page, timeoutMs = 30_000): Promise<Locator> {
+  const input = page.locator(`${SELECTORS.renameInput}:focus`);
+  await input.waitFor({ timeout: timeoutMs });
+  return input;
 }
 
 /**

@@ -3,14 +3,11 @@
 // and the error goes away when they type the missing token.
 
 import assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { test } from 'node:test';
-import { launchBrowser } from '../support/browser';
 import { BROKEN_WIT_EXPECTED, BROKEN_WIT_NAME, BROKEN_WIT_TEXT } from '../support/brokenWit';
 import { CleanupStack } from '../support/cleanup';
-import { startCodeServer } from '../support/codeServer';
-import { ARTIFACTS_DIR, missingForCodeServer, VSIX } from '../support/env';
+import { missingForCodeServer } from '../support/env';
+import { startUiSession } from '../support/uiSession';
 import {
   clearArtifacts,
   goToPosition,
@@ -32,7 +29,7 @@ test('a broken .wit file opened in code-server shows WIT mode and its syntax err
   const missing = missingForCodeServer({ vsix: true });
   assert.deepEqual(missing, [], `the code-server route is not set up:\n${missing.join('\n')}`);
 
-  clearArtifacts('ui-');
+  clearArtifacts('ui-broken-');
   const cleanup = new CleanupStack();
   t.after(() => cleanup.run());
 
@@ -40,32 +37,7 @@ test('a broken .wit file opened in code-server shows WIT mode and its syntax err
   cleanup.push('remove workspace', () => workspace.remove());
   workspace.write(BROKEN_PATH, BROKEN_WIT_TEXT);
 
-  // The secondary side bar would only take room from the editor in the screenshot.
-  const server = await startCodeServer({
-    folder: workspace.root,
-    install: [VSIX],
-    settings: { 'workbench.secondarySideBar.defaultVisibility': 'hidden' },
-  });
-  cleanup.push('stop code-server', async () => {
-    mkdirSync(ARTIFACTS_DIR, { recursive: true });
-    writeFileSync(join(ARTIFACTS_DIR, 'ui-code-server.log'), server.process.output());
-    await server.stop();
-  });
-  const browser = await launchBrowser();
-  cleanup.push('close Chromium', () => browser.close());
-  const { page } = browser;
-
-  /** Runs one check as a subtest and keeps a screenshot of the moment it failed. */
-  const check = (name: string, body: () => Promise<void>) =>
-    t.test(name, async () => {
-      try {
-        await body();
-      } catch (err) {
-        const shot = await saveScreenshot(page, `ui-FAILED-${name}`).catch(() => 'none');
-        t.diagnostic(`failure screenshot: ${shot}`);
-        throw err;
-      }
-    });
+  const { page, server, check } = await startUiSession(t, cleanup, 'ui-broken-', { folder: workspace.root });
 
   await check('the file opens from the Explorer', async () => {
     await openWorkbench(page, server.url);

@@ -6,18 +6,19 @@
 // docs/images/ (the documentation shows them).
 
 import assert from 'node:assert/strict';
-import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { launchBrowser } from '../support/browser';
 import { CleanupStack } from '../support/cleanup';
-import { freePort, startCodeServer } from '../support/codeServer';
+import { freePort } from '../support/codeServer';
 import {
-  answerInputBox, clearNotifications, clickCodeLens, clickExplorerFile, docsScreenshot, pickQuickItem, pickQuickItems,
+  answerInputBox, clearNotifications, clickCodeLens, clickExplorerFile, docsScreenshot, pickQuickItem, pickQuickItems, startCommand,
   waitForNotification, waitForTerminal, webviewText,
 } from '../support/componentsUi';
-import { ARTIFACTS_DIR, missingForCodeServer, PROJECT_ROOT, VSIX } from '../support/env';
-import { openFileFromExplorer, openWorkbench, runCommand, saveScreenshot } from '../support/workbench';
+import { missingForCodeServer, PROJECT_ROOT } from '../support/env';
+import { startUiSession } from '../support/uiSession';
+import { openFileFromExplorer, openWorkbench, runCommand } from '../support/workbench';
 import { copyExample } from '../support/workspace';
 import { builtComponent, COMPONENTS, jcoMissing } from '../../support/components';
 
@@ -35,40 +36,24 @@ test('component commands in code-server: build from the code lens, inspect, run,
   }
 
   const port = await freePort(18000);
-  const server = await startCodeServer({
+  // The packaged extension has no node_modules: jco is the project's, named in the settings as a
+  // user would. It is a machine setting, which a remote window such as code-server reads from the
+  // machine's settings file, not the user's. (Putting jco on PATH does not work here: the server
+  // takes the extension host's and terminals' PATH from a login shell.)
+  const runDir = mkdtempSync(join(tmpdir(), 'wit-e2e-components-'));
+  cleanup.push('remove run dir', () => rmSync(runDir, { recursive: true, force: true }));
+  mkdirSync(join(runDir, 'user-data/Machine'), { recursive: true });
+  writeFileSync(join(runDir, 'user-data/Machine/settings.json'), JSON.stringify({ 'wit.tools.jco': join(PROJECT_ROOT, 'node_modules/.bin/jco') }, null, 2));
+  const { page, server, check } = await startUiSession(t, cleanup, 'ui-components-', {
+    runDir,
     folder: workspace.root,
-    install: [VSIX],
-    // jco on PATH, as after `npm install -g @bytecodealliance/jco`; the packaged extension has no node_modules.
-    env: { PATH: `${join(PROJECT_ROOT, 'node_modules/.bin')}:${process.env.PATH}` },
     settings: {
-      'workbench.secondarySideBar.defaultVisibility': 'hidden',
       'wit.serve.port': port,
       'terminal.integrated.defaultProfile.linux': 'bash',
       'terminal.integrated.enablePersistentSessions': false,
       'editor.codeLens': true,
     },
   });
-  cleanup.push('stop code-server', async () => {
-    mkdirSync(ARTIFACTS_DIR, { recursive: true });
-    writeFileSync(join(ARTIFACTS_DIR, 'ui-components-code-server.log'), server.process.output());
-    await server.stop();
-  });
-  const browser = await launchBrowser();
-  cleanup.push('close Chromium', () => browser.close());
-  const { page } = browser;
-
-  const check = (name: string, body: () => Promise<void>) =>
-    t.test(name, async () => {
-      const started = Date.now();
-      try {
-        await body();
-        t.diagnostic(`${name}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
-      } catch (err) {
-        const shot = await saveScreenshot(page, `ui-components-FAILED-${name}`).catch(() => 'none');
-        t.diagnostic(`failure screenshot: ${shot}`);
-        throw err;
-      }
-    });
 
   await check('the world shows Build and Types code lenses and the toolchain in the status bar', async () => {
     await openWorkbench(page, server.url);
@@ -78,6 +63,33 @@ test('component commands in code-server: build from the code lens, inspect, run,
     await docsScreenshot(page, 'code-lens');
   });
 
+  await check('the command palette lists the WIT commands', async () => {
+    // The tool commands show once the extension is active (it sets `wit.canRunTools`): after the lens step.
+    // The palette sorts matches alphabetically, so a word all the titles share brings ours together.
+    const input = page.locator('.quick-input-widget .quick-input-box input');
+    const rows = page.locator('.quick-input-widget .quick-input-list .monaco-list-row .label-name');
+    try {
+      for (const title of ['WIT: Fetch Dependencies', 'WIT: Restart Language Server', 'WIT: Generate TypeScript Types']) {
+        await page.keyboard.press('F1');
+        await page.locator('.quick-input-widget .quick-input-box input:focus').waitFor({ timeout: 30_000 });
+        await input.fill(`>${title}`);
+        await rows.filter({ hasText: title }).first().waitFor({ timeout: 30_000 });
+        await page.keyboard.press('Escape');
+      }
+      await page.keyboard.press('F1');
+      await page.locator('.quick-input-widget .quick-input-box input:focus').waitFor({ timeout: 30_000 });
+      await input.fill('>WIT: Component');
+      await rows.filter({ hasText: 'WIT: Serve HTTP Component' }).first().waitFor({ timeout: 30_000 });
+      const titles = (await rows.allInnerTexts()).map((t) => t.replace(/\s+/g, ' '));
+      for (const title of ['WIT: Build Component', 'WIT: Compose Components', 'WIT: Run Component', 'WIT: Serve HTTP Component', 'WIT: Show Component WIT']) {
+        assert.ok(titles.some((t) => t.includes(title)), `${title} missing from ${titles.join(', ')}`);
+      }
+      await docsScreenshot(page, 'command-palette');
+    } finally {
+      await page.keyboard.press('Escape');
+    }
+  });
+
   await check('clicking Build runs jco componentize in a terminal and the component appears', async () => {
     await clickCodeLens(page, 'Build');
     const text = await waitForTerminal(page, /componentize app\.js --wit wit --world-name greeter-app -o greeter-app\.wasm/, 60_000);
@@ -85,6 +97,7 @@ test('component commands in code-server: build from the code lens, inspect, run,
     // componentize takes 6-90 s here, with ~800 MB of memory.
     await waitForTerminal(page, /Successfully written greeter-app\.wasm/, 300_000);
     await waitForNotification(page, /Built greeter-app\.wasm/, 30_000);
+    await page.locator('.explorer-folders-view .monaco-list-row[aria-label="greeter-app.wasm"]').waitFor({ timeout: 30_000 });
     await docsScreenshot(page, 'build-terminal');
     assert.ok(existsSync(join(workspace.root, 'greeter-app.wasm')));
     await clearNotifications(page);
@@ -98,10 +111,18 @@ test('component commands in code-server: build from the code lens, inspect, run,
     await docsScreenshot(page, 'component-viewer');
   });
 
+  await check('Show Component WIT opens the WIT as a read-only document with WIT highlighting', async () => {
+    await runCommand(page, 'WIT: Show Component WIT');
+    await page.locator('.tabs-container .tab.active[data-resource-name="greeter-app.wasm.wit"]').waitFor({ timeout: 30_000 });
+    await page.locator('.editor-group-container.active .monaco-editor .view-line', { hasText: 'export example:greeter/greetings@0.1.0;' }).waitFor({ timeout: 30_000 });
+    await page.locator('[id="status.editor.mode"]', { hasText: 'WIT' }).waitFor({ timeout: 30_000 });
+    await docsScreenshot(page, 'show-component-wit');
+  });
+
   await check('Run Component runs a wasi:cli command with jco run and its output shows in the terminal', async () => {
     await clickExplorerFile(page, 'greeter-cli.wasm');
     await webviewText(page, 'pre.wit', 60_000);
-    await runCommand(page, 'WIT: Run Component');
+    await startCommand(page, 'WIT: Run Component');
     await answerInputBox(page, '');
     const text = await waitForTerminal(page, /\[cheerful\] Hey Grace, great to see you!/, 120_000);
     assert.match(text, /jco run greeter-cli\.wasm/);
@@ -110,8 +131,10 @@ test('component commands in code-server: build from the code lens, inspect, run,
   });
 
   await check('Compose Components checks the plug against the socket and names the mismatch', async () => {
-    await runCommand(page, 'WIT: Compose Components');
-    await pickQuickItem(page, 'greeter-app.wasm');
+    // With a .wasm open, the command takes it as the socket and asks only for the plugs.
+    await clickExplorerFile(page, 'greeter-app.wasm');
+    await webviewText(page, 'pre.wit', 60_000);
+    await startCommand(page, 'WIT: Compose Components');
     await pickQuickItems(page, ['logger-mismatch.wasm']);
     const message = await waitForNotification(page, /The plugs do not fit greeter-app\.wasm/, 60_000);
     assert.match(message, /example:logging\/logger@0\.1\.0: type `level`: enum `level` has cases \(trace, debug, info, warn, error\) in the socket's import, \(debug, info, warn, error\) in logger-mismatch\.wasm's export/);
@@ -136,7 +159,7 @@ test('component commands in code-server: build from the code lens, inspect, run,
 
   await check('Generate TypeScript Types runs jco types for the picked world', async () => {
     await openFileFromExplorer(page, 'wit/world.wit');
-    await runCommand(page, 'WIT: Generate TypeScript Types');
+    await startCommand(page, 'WIT: Generate TypeScript Types');
     await pickQuickItem(page, 'greeter-app');
     await waitForTerminal(page, /jco types wit --world-name greeter-app -o types/, 60_000);
     await waitForNotification(page, /TypeScript declarations written to types/, 60_000);

@@ -3,29 +3,11 @@
 
 import { renderFunc } from '../../ide/render';
 import { interfaceId } from '../../semantics/model';
+import { WORLDS_REQUEST, type WorldInfo, type WorldsParams, type WorldsResult } from '../protocol';
 import type { Session } from '../session';
 
-export interface WorldsParams {
-  textDocument: { uri: string };
-  position?: { line: number; character: number };
-}
-
-export interface WorldInfo {
-  name: string;
-  /** `ns:name@version` of the package that declares it. */
-  package: string;
-  uri: string;
-  range: { start: { line: number; character: number }; end: { line: number; character: number } };
-  /** The folder of the package's `.wit` files (what `--wit` options want). */
-  witFolder: string;
-  atCursor: boolean;
-  /** Exported functions with their WIT signature (for run prompts), and exported interfaces. */
-  exports: { name: string; kind: 'func' | 'interface'; signature?: string }[];
-  imports: string[];
-}
-
 export function registerWorlds(session: Session): void {
-  session.connection.onRequest('wit/worlds', async (p: WorldsParams): Promise<{ worlds: WorldInfo[] }> => {
+  session.connection.onRequest(WORLDS_REQUEST, async (p: WorldsParams): Promise<WorldsResult> => {
     const fa = await session.analyze(p.textDocument.uri);
     if (!fa) return { worlds: [] };
     const offset = p.position ? fa.index.offsetAt(p.position) : -1;

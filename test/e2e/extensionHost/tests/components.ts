@@ -89,9 +89,9 @@ test('components: code lenses above each world offer Build, Run/Serve where it a
     return lenses.filter((l) => l.command?.command.startsWith('wit.')).map((l) => `${l.range.start.line}: ${l.command!.title} → ${l.command!.command}(${String(l.command!.arguments?.[1])})`);
   };
   assert.deepEqual(await lensesOf('wit/cli.wit'), [
-    '2: $(tools) Build → wit.buildComponent(greeter-cli)',
-    '2: $(play) Run → wit.runComponent(greeter-cli)',
-    '2: $(symbol-interface) Types → wit.generateTypes(greeter-cli)',
+    '3: $(tools) Build → wit.buildComponent(greeter-cli)',
+    '3: $(play) Run → wit.runComponent(greeter-cli)',
+    '3: $(symbol-interface) Types → wit.generateTypes(greeter-cli)',
   ]);
   const world = await lensesOf('wit/world.wit');
   assert.deepEqual(world.map((l) => l.replace(/^\d+: /, '')), ['$(tools) Build → wit.buildComponent(greeter-app)', '$(symbol-interface) Types → wit.generateTypes(greeter-app)']);

@@ -1,0 +1,6 @@
+// Implements the mismatching logger definition in wit/deps/logging/logging.wit.
+export const logger = {
+  log(level, message) {
+    console.error(`[${level}] ${message}`);
+  },
+};
