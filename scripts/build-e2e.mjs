@@ -8,8 +8,6 @@ import { existsSync } from 'node:fs';
 
 export const EXTENSION_HOST_TESTS_OUT = 'out/e2e/extensionHost/index.js';
 export const VSIX = 'dist/wit-language-tools.vsix';
-/** Used only while the project has no .vscodeignore of its own (see the file's first line). */
-const FALLBACK_IGNORE = 'test/e2e/support/package.vscodeignore';
 
 export async function buildExtensionHostTests() {
   await esbuild.build({
@@ -28,17 +26,8 @@ export async function buildExtensionHostTests() {
 
 /** Builds the production bundles and packages them with `npm run package`; returns an exit status. */
 export function packageVsix() {
-  const vsceArgs = [];
-  // Without a .vscodeignore vsce would pack (and first walk) .cache/, out/ and the sources.
-  if (!existsSync('.vscodeignore')) vsceArgs.push('--ignoreFile', FALLBACK_IGNORE);
-  // Without a LICENSE file vsce stops to ask "Do you want to continue? [y/N]" on a terminal,
-  // and gives up without a .vsix elsewhere; --skip-license also silences its warning, hence ours.
-  if (!['LICENSE', 'LICENSE.md', 'LICENSE.txt'].some((f) => existsSync(f))) {
-    console.warn('build-e2e: the project has no LICENSE file; packaging with vsce --skip-license');
-    vsceArgs.push('--skip-license');
-  }
-  const extra = vsceArgs.length ? ['--', ...vsceArgs] : [];
-  const r = spawnSync('npm', ['run', '--silent', 'package', ...extra], { stdio: ['ignore', 'inherit', 'inherit'] });
+  // .vscodeignore decides what the .vsix holds (the same file the published package uses).
+  const r = spawnSync('npm', ['run', '--silent', 'package'], { stdio: ['ignore', 'inherit', 'inherit'] });
   if (r.status === 0 && !existsSync(VSIX)) {
     console.error(`npm run package succeeded but ${VSIX} is missing`);
     return 1;

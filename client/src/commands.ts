@@ -3,6 +3,8 @@
 // adds those that run tools in a terminal, which package.json hides on the web (`!isWeb`).
 
 import * as vscode from 'vscode';
+import { showAbiLayout } from './abiLayoutView';
+import { enableFeature } from './features';
 import type { Services } from './services';
 import { openWitDocument, type FallbackExtractor } from './wasmViewer';
 
@@ -47,6 +49,9 @@ export function showComponentWitCommand(fallback?: (services: Services) => Fallb
 export const WEB_COMMANDS: Record<string, CommandFactory> = {
   'wit.restartServer': (s) => () => restartServer(s),
   'wit.showComponentWit': showComponentWitCommand(),
+  'wit.showAbiLayout': (s) => () => showAbiLayout(s),
+  // The argument comes from the server's "Enable feature" quick fix.
+  'wit.enableFeature': () => (feature) => enableFeature(feature, vscode.window.activeTextEditor?.document.uri),
 };
 
 export function registerCommands(context: vscode.ExtensionContext, services: Services, table: Record<string, CommandFactory>): void {

@@ -9,6 +9,8 @@ const worldArg = (v: unknown) => (typeof v === 'string' ? v : undefined);
 
 export const DESKTOP_COMMANDS: Record<string, CommandFactory> = {
   'wit.restartServer': WEB_COMMANDS['wit.restartServer'],
+  'wit.showAbiLayout': WEB_COMMANDS['wit.showAbiLayout'],
+  'wit.enableFeature': WEB_COMMANDS['wit.enableFeature'],
   'wit.showComponentWit': (s) => async (arg) => {
     const { jcoFallback } = await import('../jco');
     return showComponentWitCommand(jcoFallback)(s)(arg);

@@ -9,6 +9,7 @@ import './tests/language';
 import './tests/activation';
 import './tests/diagnostics';
 import './tests/components';
+import './tests/editorViews';
 
 /** Prefix of every line the harness parses out of the extension host's console output. */
 const LOG_PREFIX = '[wit-e2e]';

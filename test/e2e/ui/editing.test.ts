@@ -1,12 +1,13 @@
 // UI test in real VS Code (code-server + Chromium) of the editing features a user reaches with the
 // keyboard: hover with doc comments and ABI layout, F12 into a package under wit/deps/, F2 rename
-// across the files of a package, and format on save.
+// across the files of a package, format on save, and the ABI layout view following the cursor.
 
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { CleanupStack } from '../support/cleanup';
+import { docsScreenshot } from '../support/componentsUi';
 import { missingForCodeServer } from '../support/env';
 import { startUiSession } from '../support/uiSession';
 import {
@@ -140,5 +141,21 @@ test('hover, go to definition in deps/, rename across files and format on save i
     await pressInEditor(page, 'Control+S');
     await waitForFile(tidyPath, (text) => text === TIDY, () => `tidy.wit was not formatted: ${JSON.stringify(readFileSync(tidyPath, 'utf8'))}`);
     await saveScreenshot(page, 'ui-editing-formatted');
+  });
+
+  await check('the ABI layout view shows the byte map at the cursor and follows it', async () => {
+    await openFileFromExplorer(page, 'wit/greetings.wit');
+    // Line 16: `    record person {`, column 13 is inside `person`.
+    await goToPosition(page, 16, 13);
+    await runCommand(page, 'WIT: Show Canonical ABI Layout');
+    const view = page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
+    await view.locator('#summary', { hasText: 'size 20' }).waitFor({ timeout: 30_000 });
+    assert.equal(await view.locator('#bytes .cell').count(), 20);
+    assert.match(await view.locator('#spans').innerText(), /name\s+0\s+8\s+string[\s\S]*title\s+8\s+12\s+option<string>/);
+    await docsScreenshot(page, 'abi-layout');
+    // The editor keeps the focus; moving its cursor onto `tone` (line 9) redraws the view.
+    await goToPosition(page, 9, 11);
+    await view.locator('#name', { hasText: /^tone$/ }).waitFor({ timeout: 30_000 });
+    assert.match(await view.locator('#summary').innerText(), /size 1 · align 1 · flat \(i32\)/);
   });
 });

@@ -13,7 +13,7 @@ const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 const contributes = manifest.contributes;
 
 const TOOL_COMMANDS = ['wit.buildComponent', 'wit.composeComponents', 'wit.runComponent', 'wit.serveComponent', 'wit.generateTypes', 'wit.fetchDependencies'];
-const WEB_COMMANDS = ['wit.showComponentWit', 'wit.restartServer'];
+const WEB_COMMANDS = ['wit.showComponentWit', 'wit.restartServer', 'wit.showAbiLayout', 'wit.enableFeature'];
 
 /** Command ids registered by a command map file (its quoted `'wit.x':` keys). */
 function mapKeys(file: string): string[] {
