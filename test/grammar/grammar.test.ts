@@ -8,6 +8,8 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import * as vsctm from 'vscode-textmate';
 import * as oniguruma from 'vscode-oniguruma';
+import { EXTERN_SNIPPETS, ITEM_SNIPPETS } from '../../server/src/ide/completion/catalog';
+import { parse } from '../../server/src/syntax/parse';
 
 // The test process runs from the project root (see scripts/test.mjs).
 const projectRoot = process.cwd();
@@ -303,32 +305,17 @@ function expandSnippet(body: string): string {
 
 /** Where each snippet is meant to be typed, so that its expansion can be checked in context. */
 const snippetContexts: Record<string, (text: string) => string> = {
-  package: (text) => text,
-  interface: (text) => text,
-  world: (text) => text,
-  record: inInterface,
-  variant: inInterface,
-  enum: inInterface,
-  flags: inInterface,
-  resource: inInterface,
-  type: inInterface,
-  func: inInterface,
-  use: inInterface,
-  import: inWorld,
-  'import func': inWorld,
-  export: inWorld,
-  'export func': inWorld,
-  include: inWorld,
-  'include with': inWorld,
+  'package file': (text) => text,
+  'command world': (text) => text,
+  'HTTP world': (text) => text,
+  'resource with methods': inInterface,
+  'fallible function': inInterface,
 };
 function inInterface(text: string): string {
   return `interface host {\n${text}\n}`;
 }
-function inWorld(text: string): string {
-  return `world host {\n${text}\n}`;
-}
 
-test('snippets: every construct has a snippet that expands to well-formed WIT', async () => {
+test('snippets: every template expands to well-formed WIT that our parser accepts', async () => {
   const snippets = JSON.parse(readFileSync(snippetsPath, 'utf8')) as Record<string, Snippet>;
   assert.deepEqual(Object.keys(snippets).sort(), Object.keys(snippetContexts).sort());
   const grammar = await witGrammar();
@@ -343,8 +330,19 @@ test('snippets: every construct has a snippet that expands to well-formed WIT', 
     if (result.finalDepth !== 1) problems.push(`snippet ${name}: the expansion leaves a rule open:\n${lines.join('\n')}`);
     problems.push(...checkWords(`snippet ${name}`, lines, result.tokens, scanWords(lines)));
     problems.push(...invalidScopes(`snippet ${name}`, lines, result.tokens));
+    const expanded = lines.join('\n');
+    const parsed = parse(/^(?:\/\/\/.*\n)?package /.test(expanded) ? expanded : `package t:t;\n${expanded}`);
+    for (const e of parsed.errors) problems.push(`snippet ${name}: ${e.message}:\n${lines.join('\n')}`);
   }
   assert.equal(problems.length, 0, firstFew(problems));
+});
+
+test("snippets: the static templates do not repeat the server's context-aware keyword snippets", () => {
+  const snippets = JSON.parse(readFileSync(snippetsPath, 'utf8')) as Record<string, Snippet>;
+  const serverKeywords = new Set([...Object.values(ITEM_SNIPPETS).flat(), ...EXTERN_SNIPPETS].map((s) => s.keyword));
+  for (const [name, snippet] of Object.entries(snippets)) {
+    assert.ok(!serverKeywords.has(snippet.prefix), `${name}: prefix ${snippet.prefix} duplicates a completion the server offers`);
+  }
 });
 
 interface OnEnterRule {
