@@ -32,6 +32,8 @@ export async function startClient(
   const options: LanguageClientOptions = {
     documentSelector: DOCUMENT_SELECTOR,
     outputChannel: output,
+    // snippets/wit.json gives VS Code the item snippets; the server then leaves its own out.
+    initializationOptions: { clientSnippets: true },
     synchronize: {
       fileEvents: vscode.workspace.createFileSystemWatcher('**/*.wit'),
     },

@@ -305,6 +305,26 @@ function expandSnippet(body: string): string {
 
 /** Where each snippet is meant to be typed, so that its expansion can be checked in context. */
 const snippetContexts: Record<string, (text: string) => string> = {
+  package: (text) => text,
+  interface: (text) => text,
+  world: (text) => text,
+  record: inInterface,
+  variant: inInterface,
+  enum: inInterface,
+  flags: inInterface,
+  resource: inInterface,
+  type: inInterface,
+  func: inInterface,
+  'async func': inInterface,
+  constructor: inResource,
+  'static func': inResource,
+  use: inInterface,
+  import: inWorld,
+  'import func': inWorld,
+  export: inWorld,
+  'export func': inWorld,
+  include: inWorld,
+  'include with': inWorld,
   'package file': (text) => text,
   'command world': (text) => text,
   'HTTP world': (text) => text,
@@ -313,6 +333,12 @@ const snippetContexts: Record<string, (text: string) => string> = {
 };
 function inInterface(text: string): string {
   return `interface host {\n${text}\n}`;
+}
+function inResource(text: string): string {
+  return `interface host {\nresource r {\n${text}\n}\n}`;
+}
+function inWorld(text: string): string {
+  return `world host {\n${text}\n}`;
 }
 
 test('snippets: every template expands to well-formed WIT that our parser accepts', async () => {
@@ -337,12 +363,14 @@ test('snippets: every template expands to well-formed WIT that our parser accept
   assert.equal(problems.length, 0, firstFew(problems));
 });
 
-test("snippets: the static templates do not repeat the server's context-aware keyword snippets", () => {
+test('snippets: every item keyword the server completes has a static snippet too', () => {
+  // The VS Code client tells the server it has these (initializationOptions.clientSnippets), and
+  // the server then leaves its own item snippets out, so the suggestion list holds each once.
   const snippets = JSON.parse(readFileSync(snippetsPath, 'utf8')) as Record<string, Snippet>;
+  const prefixes = new Set(Object.values(snippets).map((s) => s.prefix));
   const serverKeywords = new Set([...Object.values(ITEM_SNIPPETS).flat(), ...EXTERN_SNIPPETS].map((s) => s.keyword));
-  for (const [name, snippet] of Object.entries(snippets)) {
-    assert.ok(!serverKeywords.has(snippet.prefix), `${name}: prefix ${snippet.prefix} duplicates a completion the server offers`);
-  }
+  const missing = [...serverKeywords].filter((k) => !prefixes.has(k));
+  assert.deepEqual(missing, []);
 });
 
 interface OnEnterRule {

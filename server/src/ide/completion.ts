@@ -53,18 +53,30 @@ export interface CompletionList {
  * Completions at `offset` of `tree`. `tree` is the current text of `a.file`, which may be newer
  * than the resolution in `a` (names are then one edit old; nothing here relies on offsets of `a`).
  */
-export function completion(a: Analysis, tree: SyntaxTree, offset: number): CompletionList {
+export function completion(a: Analysis, tree: SyntaxTree, offset: number, options: CompletionOptions = {}): CompletionList {
   const root = rootNode(tree);
   const cs = completionSite(root, offset);
   const place = locate(a, cs.site);
   const out = new Collector(tree.text, cs.cursor.offset, cs.word);
-  const env: Env = { a, place, site: cs.site, out, word: cs.word, prev: cs.cursor.prev, text: tree.text, cursor: cs.cursor.offset };
+  const env: Env = {
+    a, place, site: cs.site, out, word: cs.word, prev: cs.cursor.prev, text: tree.text, cursor: cs.cursor.offset,
+    itemSnippets: options.itemSnippets ?? true,
+  };
   for (const ctx of cs.contexts) addContext(env, ctx);
   out.items.sort((x, y) => (x.sortText < y.sortText ? -1 : x.sortText > y.sortText ? 1 : 0));
   return { items: out.items, cursor: cs.cursor.offset, wordEnd: Math.max(cs.word.end, cs.cursor.offset) };
 }
 
+export interface CompletionOptions {
+  /**
+   * Offer snippets for whole items (`record`, `name: func`, ...). Off when the editor has the
+   * same snippets of its own (VS Code's snippets/wit.json), which would otherwise show twice.
+   */
+  itemSnippets?: boolean;
+}
+
 interface Env {
+  itemSnippets: boolean;
   a: Analysis;
   place: Place;
   site: Site;
@@ -137,6 +149,7 @@ function addContext(env: Env, ctx: Context): void {
     case 'func-type': return funcTypes(env, ctx);
     case 'extern-label': return externLabel(env, env.word.start);
     case 'extern-snippets':
+      if (!env.itemSnippets) return;
       for (const s of EXTERN_SNIPPETS) env.out.add(s.label, 'snippet', { group: Group.Secondary, match: s.keyword, insert: s.body, snippet: true, detail: s.detail });
       return;
     case 'type': return types(env, ctx.position);
@@ -157,6 +170,7 @@ function itemStart(env: Env, ctx: Extract<Context, { kind: 'item' }>): void {
   ITEM_KEYWORDS[ctx.container].forEach((kw, order) => {
     if (allowed(kw)) env.out.add(kw, 'keyword', { group: Group.Primary, order, insert: `${kw} `, docId: keywordDocId(kw) });
   });
+  if (!env.itemSnippets) return;
   ITEM_SNIPPETS[ctx.container].forEach((s, order) => {
     if (allowed(s.keyword)) env.out.add(s.label, 'snippet', { group: Group.Secondary, order, match: s.keyword, insert: s.body, snippet: true, detail: s.detail });
   });

@@ -89,6 +89,7 @@ export function startServer(connection: lsp.Connection, runtime: RuntimeEnvironm
     folders = (params.workspaceFolders ?? []).map((f) => runtime.uriToPath(f.uri));
     if (folders.length === 0 && params.rootUri) folders = [runtime.uriToPath(params.rootUri)];
     session.settings = readSettings(params.initializationOptions?.settings ?? params.initializationOptions);
+    session.clientSnippets = params.initializationOptions?.clientSnippets === true;
     session.workspace.setOptions(featureOptions(session.settings));
     return {
       capabilities: {

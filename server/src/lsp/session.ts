@@ -25,6 +25,8 @@ export class Session {
   settings: Settings = DEFAULT_SETTINGS;
   /** What the client said it can do, at initialization. */
   clientCapabilities: lsp.ClientCapabilities = {};
+  /** The client has its own item snippets (initializationOptions.clientSnippets): offer none. */
+  clientSnippets = false;
   /** The workspace folders (paths), once the client said which they are. */
   workspaceFolders: () => string[] = () => [];
   private readonly lineIndexes = new Map<string, LineIndex>();

@@ -93,7 +93,7 @@ export function registerCompletion(session: Session): void {
     if (!input) return null;
     const offset = input.index.offsetAt(p.position);
     try {
-      const list = completion(input.analysis, input.tree, offset);
+      const list = completion(input.analysis, input.tree, offset, { itemSnippets: !session.clientSnippets });
       const cursor = input.index.positionAt(list.cursor);
       const wordEnd = input.index.positionAt(list.wordEnd);
       const item = session.clientCapabilities.textDocument?.completion?.completionItem;

@@ -4,6 +4,8 @@
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { completion } from '../../../../server/src/ide/completion';
+import { analyzeFixture } from '../../../support/fixture';
 import { complete } from './support';
 
 const DEPS = `
@@ -293,4 +295,18 @@ test('after a name in a `use` or `include … with` list: `as`', async () => {
   assert.deepEqual(use.labels, ['as']);
   const include = await complete('package a:b;\nworld base { import f: func(); }\nworld w {\n  include base with { f a$0 }\n}');
   assert.deepEqual(include.labels, ['as']);
+});
+
+test('with the editor providing item snippets, only keywords are offered for items', async () => {
+  for (const source of ['package a:b;\ninterface i {\n  $0\n}', 'package a:b;\nworld w {\n  import $0\n}', 'package a:b;\ninterface i {\n  resource r {\n    $0\n  }\n}']) {
+    const fx = await analyzeFixture(source);
+    const withSnippets = completion(fx.analysis, fx.analysis.file.tree, fx.offset);
+    const without = completion(fx.analysis, fx.analysis.file.tree, fx.offset, { itemSnippets: false });
+    assert.ok(withSnippets.items.some((i) => i.kind === 'snippet'), source);
+    assert.deepEqual(without.items.filter((i) => i.kind === 'snippet'), [], source);
+    assert.deepEqual(
+      without.items.map((i) => i.label),
+      withSnippets.items.filter((i) => i.kind !== 'snippet').map((i) => i.label),
+    );
+  }
 });
