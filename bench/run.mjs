@@ -56,7 +56,7 @@ function worker(side, path, n, world) {
 
 // ---- inputs
 const inputs = [];
-const wasi = resolve(root, '..', 'shared', 'conformance', 'wasi', 'layouts');
+const wasi = resolve(process.env.WIT_SHARED ?? resolve(root, '..', 'shared'), 'conformance', 'wasi', 'layouts');
 if (existsSync(wasi)) {
   const worlds = {
     'cli-command-0.2.12': 'command', 'cli-command-0.3.0': 'command', 'http-proxy-0.2.0': 'proxy',
@@ -67,7 +67,7 @@ if (existsSync(wasi)) {
     inputs.push({ name: `wasi ${l}`, path: dir, lines: lineCount(dir), world: worlds[l], n: quick ? 5 : 15 });
   }
 } else {
-  console.log('# ../shared is absent: the WASI layouts are skipped');
+  console.log('# ../shared (or WIT_SHARED) is absent: the WASI layouts are skipped');
 }
 for (const [label, lines, files] of [['5k', 5000, 10], ['50k', 50000, 50]]) {
   const dir = join(cacheDir, `generated-${label}`);

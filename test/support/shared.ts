@@ -1,16 +1,16 @@
-// Locates ../shared, the read-only reference material, and lists its WIT files; tests that need
-// it skip with a clear message when it is absent.
+// Locates ../shared, the read-only reference material (or wherever WIT_SHARED points), and lists
+// its WIT files; tests that need it skip with a clear message when it is absent.
 
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-export const SHARED = resolve(process.cwd(), '..', 'shared');
+export const SHARED = process.env.WIT_SHARED ? resolve(process.env.WIT_SHARED) : resolve(process.cwd(), '..', 'shared');
 
 export function sharedAvailable(): boolean {
   return existsSync(join(SHARED, 'README.md'));
 }
 
-export const SHARED_MISSING = `../shared is not present next to the project (looked in ${SHARED}); skipping`;
+export const SHARED_MISSING = `the reference material is not at ${SHARED} (../shared, or set WIT_SHARED); skipping`;
 
 /** Every file under `dir` whose name ends with `suffix`, sorted. */
 export function filesUnder(dir: string, suffix = '.wit'): string[] {
