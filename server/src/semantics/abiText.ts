@@ -31,7 +31,7 @@ export function signatureText(sig: CoreSignature): string {
  */
 export function spillText(flatCount: number): string {
   if (flatCount <= MAX_FLAT_RESULTS) return 'no';
-  if (flatCount <= MAX_FLAT_PARAMS) return 'as a result';
+  if (flatCount <= MAX_FLAT_PARAMS) return `when returned (${flatCount} flat values > ${MAX_FLAT_RESULTS})`;
   return `yes (${flatCount} flat values > ${MAX_FLAT_PARAMS})`;
 }
 

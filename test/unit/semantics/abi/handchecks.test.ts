@@ -194,10 +194,10 @@ test('hover and inlay texts', async () => {
   record named { s: string, n: u32 }
   variant v { a(string), b(u64) }`);
   const d = w.def('padded-d');
-  assert.equal(layoutText(defLayout(d, 4)), 'size 32, align 8; offsets a@0 b@4 c@8 d@16 e@24; flat (i32, i32, i32, i64, i32); spills to memory: as a result');
+  assert.equal(layoutText(defLayout(d, 4)), 'size 32, align 8; offsets a@0 b@4 c@8 d@16 e@24; flat (i32, i32, i32, i64, i32); spills to memory: when returned (5 flat values > 1)');
   assert.equal(defInlayText(d), '32 B, align 8');
   assert.deepEqual(fieldInlayTexts(d).map((f) => f.text), ['@0', '@4', '@8', '@16', '@24']);
-  assert.equal(defAbiMarkdown(d), '**Canonical ABI**: size 32, align 8 · flat `(i32, i32, i32, i64, i32)`  \noffsets a@0 b@4 c@8 d@16 e@24  \nspills to memory: as a result');
+  assert.equal(defAbiMarkdown(d), '**Canonical ABI**: size 32, align 8 · flat `(i32, i32, i32, i64, i32)`  \noffsets a@0 b@4 c@8 d@16 e@24  \nspills to memory: when returned (5 flat values > 1)');
   assert.match(defAbiMarkdown(w.def('named')), /memory64: size 24, align 8 · flat `\(i64, i64, i32\)`$/);
   assert.match(layoutText(defLayout(w.def('v'), 4)), /^size 16, align 8; discriminant u8, payload @8; flat \(i32, i64, i32\)/);
 });
