@@ -1,7 +1,8 @@
 // `npm run bench`: measures our full check side by side with the reference parser (wit-parser
 // compiled to wasm in @bytecodealliance/jco-transpile) on the WASI layouts and on generated
 // packages of 5k and 50k lines, each tool in its own process; then, through the real language
-// server over stdio, keystroke-to-diagnostics and completion latency on the 50k-line package.
+// server over stdio, keystroke-to-diagnostics and completion latency on the 50k-line package;
+// then editor features on large inputs in process (bench/features.ts).
 // Prints medians, ratios and peak memory, and writes bench/results.json.
 // Usage: node bench/run.mjs [--quick]
 
@@ -56,7 +57,8 @@ function worker(side, path, n, world) {
 
 // ---- inputs
 const inputs = [];
-const wasi = resolve(process.env.WIT_SHARED ?? resolve(root, '..', 'shared'), 'conformance', 'wasi', 'layouts');
+const sharedDir = resolve(process.env.WIT_SHARED ?? resolve(root, '..', 'shared'));
+const wasi = join(sharedDir, 'conformance', 'wasi', 'layouts');
 if (existsSync(wasi)) {
   const worlds = {
     'cli-command-0.2.12': 'command', 'cli-command-0.3.0': 'command', 'http-proxy-0.2.0': 'proxy',
@@ -102,8 +104,26 @@ console.log(`\n50k lines: ours ${big.oursMs.toFixed(0)} ms vs reference ${big.re
 
 // ---- part 2: editor latency through the real server
 const lsp = await editorLatency(join(cacheDir, 'generated-50k'), big.oursMs);
-writeFileSync(join(root, 'bench', 'results.json'), JSON.stringify({ date: new Date().toISOString(), node: process.version, fullCheck: rows, editor: lsp }, null, 2) + '\n');
+
+// ---- part 3: editor features on large inputs, in process (bench/features.ts)
+const features = editorFeatures();
+writeFileSync(join(root, 'bench', 'results.json'), JSON.stringify({ date: new Date().toISOString(), node: process.version, fullCheck: rows, editor: lsp, features }, null, 2) + '\n');
 console.log('\nwrote bench/results.json');
+
+function editorFeatures() {
+  if (!existsSync(sharedDir)) {
+    console.log('\n# ../shared (or WIT_SHARED) is absent: the editor-feature figures are skipped');
+    return [];
+  }
+  const out = join(root, 'bench', '.build', 'features.js');
+  esbuild.buildSync({ entryPoints: [join(root, 'bench', 'features.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'es2022', outfile: out, logLevel: 'warning' });
+  const r = spawnSync(process.execPath, [out, sharedDir, ...(quick ? ['--quick'] : [])], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  if (r.status !== 0) throw new Error(`editor-feature benchmark failed:\n${r.stderr}`);
+  const lines = r.stdout.trimEnd().split('\n');
+  console.log('\n## Editor features on large inputs (in process, p50/p95)\n');
+  console.log(lines.slice(0, -1).join('\n'));
+  return JSON.parse(lines[lines.length - 1]);
+}
 
 async function editorLatency(dir, fullCheckMs) {
   const { createProtocolConnection, StreamMessageReader, StreamMessageWriter } = await import('vscode-languageserver-protocol/node');

@@ -101,7 +101,6 @@ test('huge fixed-size lists are computed arithmetically, never materialized', as
   type too-big = list<u8, 268435456>;
   type wide = list<list<string, 1000>, 1000>;
   take: func(a: just-fits);`);
-  const start = performance.now();
   const fits = valid(defLayout(w.def('just-fits'), 8));
   assert.equal(fits.size, 268435455);
   assert.equal(fits.flatCount, 268435455);
@@ -114,9 +113,6 @@ test('huge fixed-size lists are computed arithmetically, never materialized', as
   const take = sigs(w.func('take'));
   assert.deepEqual([take.flatParamCount, take.paramsSpill, take.lift.params], [268435455, true, ['i32']]);
   assert.match(layoutText(fits), /flat \(i32, i32, i32, i32, i32, i32, i32, i32, … 268435455 values\)/);
-  const ms = performance.now() - start;
-  console.log(`# abi: list<u8, 268435455> and friends in ${ms.toFixed(1)} ms`);
-  assert.ok(ms < 500, `${ms} ms`);
 });
 
 test('cyclic types are invalid ("cyclic"), and nothing loops or overflows', async () => {
@@ -151,12 +147,10 @@ test('a chain of 50,000 named types does not overflow the stack', () => {
   let prev = record('r0', [prim('u8')]);
   const first = prev;
   for (let i = 1; i < 50_000; i++) prev = i % 2 ? alias(`a${i}`, ref(prev)) : record(`r${i}`, [ref(prev)]);
-  const start = performance.now();
   const l = valid(defLayout(prev, 4));
   assert.deepEqual([l.size, l.align, l.flat], [1, 1, ['i32']]);
   assert.deepEqual(valid(defLayout(first, 8)).flat, ['i32']);
   assert.ok(structuralType(ref(prev)).length < 10_000);
-  console.log(`# abi: a 50,000-deep chain of named types in ${(performance.now() - start).toFixed(0)} ms`);
 });
 
 test('types that double at each level: sizes stay exact, spellings stay short, too-large is caught', () => {
