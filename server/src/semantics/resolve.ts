@@ -153,7 +153,7 @@ export class Resolver {
   }
 
   private snapshot(): Resolution {
-    return withLazyReferences({
+    return new LazyResolution({
       packages: this.packages,
       rootPackages: this.rootPackages,
       diagnostics: this.diagnostics,
@@ -1111,14 +1111,29 @@ export class Resolver {
 
 /**
  * A resolution's references, kept per file; the flat list is made the first time someone asks
- * for it (IDE features do, the checker does not), so a patch never copies every reference.
+ * for it (IDE features do, the checker does not), so a patch never copies every reference. A
+ * class, not an object with its own getter: V8 would keep the last getter, and with it the last
+ * resolution, alive in the shared hidden class.
  */
-function withLazyReferences(base: Omit<Resolution, 'references' | 'referencesByFile'>, byFile: Map<string, Reference[]>): Resolution {
-  let flat: Reference[] | undefined;
-  return Object.defineProperties(base, {
-    referencesByFile: { value: byFile, enumerable: true },
-    references: { get: () => (flat ??= [...byFile.values()].flat()), enumerable: false },
-  }) as Resolution;
+class LazyResolution implements Resolution {
+  packages: Package[];
+  rootPackages: Package[];
+  diagnostics: Map<string, Diagnostic[]>;
+  symbols: Symbol[];
+  fileScopes: Map<string, Map<string, Interface | World>>;
+  #flat: Reference[] | undefined;
+
+  constructor(base: Omit<Resolution, 'references' | 'referencesByFile'>, readonly referencesByFile: Map<string, Reference[]>) {
+    this.packages = base.packages;
+    this.rootPackages = base.rootPackages;
+    this.diagnostics = base.diagnostics;
+    this.symbols = base.symbols;
+    this.fileScopes = base.fileScopes;
+  }
+
+  get references(): Reference[] {
+    return (this.#flat ??= [...this.referencesByFile.values()].flat());
+  }
 }
 
 /** Inline interfaces created for world members, so world resolution can find them. */

@@ -1,13 +1,13 @@
 // Parsed and lowered files, cached by path and text: a file is parsed and lowered once per
 // version of its text, and an open editor buffer brings its own (incrementally kept) tree.
 
-import { SyntaxKind, SyntaxTree, makeNode, parse, syntaxErrors } from '../syntax';
+import { SyntaxKind, SyntaxTree, makeNode, parse, parseFlat, syntaxErrors } from '../syntax';
 
 /** A tree reduced to its text and its syntax errors (all of them, computed while it was whole). */
 function withoutNodes(t: SyntaxTree): SyntaxTree {
   return { text: t.text, green: makeNode(SyntaxKind.SOURCE_FILE, []), info: [], errors: syntaxErrors(t) };
 }
-import { lowerFile } from './lower';
+import { lowerFile, lowerFlat } from './lower';
 import type { SourceFile } from './model';
 
 export class SourceCache {
@@ -24,11 +24,16 @@ export class SourceCache {
   get(path: string, text: string, tree?: SyntaxTree): SourceFile {
     const cached = this.files.get(path);
     if (cached && cached.text === text && (!tree || cached.tree === tree)) return cached;
-    const t = tree ?? parse(text);
-    const hir = lowerFile(t);
-    const file: SourceFile = this.options.retainTrees
-      ? { path, text, tree: t, hir }
-      : { path, text, tree: withoutNodes(t), hir };
+    let file: SourceFile;
+    if (tree || this.options.retainTrees) {
+      const t = tree ?? parse(text);
+      const hir = lowerFile(t);
+      file = this.options.retainTrees ? { path, text, tree: t, hir } : { path, text, tree: withoutNodes(t), hir };
+    } else {
+      // No tree to keep: lower straight from the parser, without making green nodes.
+      const { flat, errors } = parseFlat(text);
+      file = { path, text, tree: { text, green: makeNode(SyntaxKind.SOURCE_FILE, []), info: [], errors }, hir: lowerFlat(flat) };
+    }
     this.files.set(path, file);
     return file;
   }

@@ -9,3 +9,4 @@ export * from './debugDump';
 export { lex } from './lexer';
 export { parseWork } from './parser';
 export { identifierError, semverError, suggestKebab } from './grammar/common';
+export * from './flatTree';

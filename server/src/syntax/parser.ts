@@ -41,9 +41,8 @@ const PAREN_STOP = new TokenSet([SyntaxKind.L_BRACE, SyntaxKind.R_BRACE, SyntaxK
 /** Keywords that start top-level items: skipping junk never goes past one. */
 const ITEM_KEYWORDS = new TokenSet([SyntaxKind.INTERFACE_KW, SyntaxKind.WORLD_KW, SyntaxKind.PACKAGE_KW]);
 
-export class Marker {
-  constructor(readonly eventIndex: number) {}
-}
+/** An opened node: the index of its event (a number, so that opening a node allocates nothing). */
+export type Marker = number;
 
 export class Parser {
   /** Kinds of the significant (non-trivia) tokens, followed by one EOF. */
@@ -196,31 +195,31 @@ export class Parser {
   }
 
   /** Consumes `kind` or reports "expected <what>, found <current>" without consuming. */
-  expect(kind: SyntaxKind, what = describeKind(kind)): boolean {
+  expect(kind: SyntaxKind, what?: string): boolean {
     if (this.eat(kind)) return true;
-    this.errorExpected(what);
+    this.errorExpected(what ?? describeKind(kind));
     return false;
   }
 
   start(): Marker {
     this.pushEvent(EV_TOMBSTONE);
-    return new Marker(this.eventCount - 1);
+    return this.eventCount - 1;
   }
 
   complete(m: Marker, kind: SyntaxKind): void {
-    this.events[m.eventIndex] = kind;
+    this.events[m] = kind;
     this.pushEvent(EV_FINISH);
   }
 
   /** Drops an opened node; its tokens go to the parent. */
   abandon(m: Marker): void {
-    if (m.eventIndex === this.eventCount - 1) this.eventCount--;
+    if (m === this.eventCount - 1) this.eventCount--;
     // otherwise the tombstone stays, and the builder ignores it.
   }
 
   /** Changes the kind of a node that was already completed. */
   retype(m: Marker, kind: SyntaxKind): void {
-    this.events[m.eventIndex] = kind;
+    this.events[m] = kind;
   }
 
   error(message: string, code: DiagnosticCode = 'expected-token', start?: number, end?: number): void {

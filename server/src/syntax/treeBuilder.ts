@@ -1,6 +1,7 @@
-// Turns the parser's events and the lexed tokens into a green tree, placing whitespace and
-// comments: comments right before an item become part of the item (they are its docs), and any
-// other trivia goes to the innermost node that is open when it occurs.
+// Turns the parser's events and the lexed tokens into a tree, placing whitespace and comments:
+// comments right before an item become part of the item (they are its docs), and any other
+// trivia goes to the innermost node that is open when it occurs. The placement is written once
+// (placeTokens) and drives either a green tree (here) or a flat tree (flatTree.ts).
 
 import { FIXED_TOKENS, GreenElement, GreenNode, internToken, makeNode } from './green';
 import type { LexedText } from './lexer';
@@ -20,66 +21,85 @@ for (const k of [
 
 const LAST_TRIVIA = SyntaxKind.BLOCK_COMMENT;
 
-export function buildTree(text: string, lexed: LexedText, events: Int32Array, eventCount: number, rootKind: SyntaxKind): GreenNode {
+/** What receives the tree as placeTokens walks it; the root is open before the first call. */
+export interface TreeSink {
+  /** Lexed token `i` belongs to the innermost open node. */
+  token(i: number): void;
+  /** A node opens at `start`: its first token, or the first comment it takes. */
+  open(kind: SyntaxKind, start: number): void;
+  /** The innermost open node ends at `end`. */
+  close(end: number): void;
+}
+
+/** Replays the events into `sink`, deciding where every lexed token, trivia included, goes. */
+export function placeTokens(lexed: LexedText, events: Int32Array, eventCount: number, sink: TreeSink): void {
   const { kinds, starts } = lexed;
   const n = lexed.count;
-  const tok = (i: number) => FIXED_TOKENS[kinds[i]] ?? internToken(kinds[i], text, starts[i], starts[i + 1]);
-  const kindStack: SyntaxKind[] = [rootKind];
-  const childStack: GreenElement[][] = [[]];
-  /** Where each open node starts: its width is known at its end without summing its children. */
-  const startStack: number[] = [starts[0] ?? 0];
-  let children = childStack[0];
   let raw = 0; // next lexed token to place
+  let open = 0; // nodes open below the root
 
   for (let e = 0; e < eventCount; e++) {
     const ev = events[e];
     if (ev === EV_TOKEN) {
-      while (raw < n && kinds[raw] <= LAST_TRIVIA) {
-        children.push(tok(raw));
-        raw++;
-      }
-      children.push(tok(raw));
-      raw++;
+      while (raw < n && kinds[raw] <= LAST_TRIVIA) sink.token(raw++);
+      sink.token(raw++);
     } else if (ev === EV_FINISH) {
-      const node = makeNode(kindStack.pop()!, childStack.pop()!, starts[raw] - startStack.pop()!);
-      children = childStack[childStack.length - 1];
-      children.push(node);
+      sink.close(starts[raw]);
+      open--;
     } else if (ev !== EV_TOMBSTONE) {
       // A node opens. Trivia up to the first comment stays outside; a doc owner takes the rest.
-      const kind = ev as SyntaxKind;
-      const own: GreenElement[] = [];
-      if (DOC_OWNERS[kind]) {
-        while (raw < n && kinds[raw] === SyntaxKind.WHITESPACE) {
-          children.push(internToken(SyntaxKind.WHITESPACE, text, starts[raw], starts[raw + 1]));
-          raw++;
-        }
-        while (raw < n && kinds[raw] <= LAST_TRIVIA) {
-          own.push(tok(raw));
-          raw++;
-        }
+      if (DOC_OWNERS[ev]) {
+        while (raw < n && kinds[raw] === SyntaxKind.WHITESPACE) sink.token(raw++);
+        sink.open(ev, starts[raw]);
       } else {
-        while (raw < n && kinds[raw] <= LAST_TRIVIA) {
-          children.push(tok(raw));
-          raw++;
-        }
+        while (raw < n && kinds[raw] <= LAST_TRIVIA) sink.token(raw++);
+        sink.open(ev, starts[raw]);
       }
-      kindStack.push(kind);
-      childStack.push(own);
-      // The node starts at its own first token: taken comments, or the next token.
-      startStack.push(own.length ? starts[raw] - own.reduce((w, t) => w + (t as { text: string }).text.length, 0) : starts[raw]);
-      children = own;
+      while (raw < n && kinds[raw] <= LAST_TRIVIA) sink.token(raw++);
+      open++;
     }
   }
   // Whatever is left (trailing trivia, tokens the grammar never consumed) goes to the root.
-  while (childStack.length > 1) {
-    startStack.pop();
-    const node = makeNode(kindStack.pop()!, childStack.pop()!);
-    children = childStack[childStack.length - 1];
-    children.push(node);
+  for (; open > 0; open--) sink.close(starts[raw]);
+  while (raw < n) sink.token(raw++);
+}
+
+/** Builds green nodes; a node's width is known at its end without summing its children. */
+class GreenSink implements TreeSink {
+  private readonly kindStack: SyntaxKind[];
+  private readonly childStack: GreenElement[][] = [[]];
+  private readonly startStack: number[] = [];
+  children: GreenElement[] = this.childStack[0];
+
+  constructor(
+    private readonly text: string,
+    private readonly lexed: LexedText,
+    rootKind: SyntaxKind,
+  ) {
+    this.kindStack = [rootKind];
   }
-  while (raw < n) {
-    children.push(tok(raw));
-    raw++;
+
+  token(i: number): void {
+    const kinds = this.lexed.kinds;
+    const starts = this.lexed.starts;
+    this.children.push(FIXED_TOKENS[kinds[i]] ?? internToken(kinds[i], this.text, starts[i], starts[i + 1]));
   }
-  return makeNode(rootKind, childStack[0]);
+
+  open(kind: SyntaxKind, start: number): void {
+    this.kindStack.push(kind);
+    this.startStack.push(start);
+    this.childStack.push((this.children = []));
+  }
+
+  close(end: number): void {
+    const node = makeNode(this.kindStack.pop()!, this.childStack.pop()!, end - this.startStack.pop()!);
+    this.children = this.childStack[this.childStack.length - 1];
+    this.children.push(node);
+  }
+}
+
+export function buildTree(text: string, lexed: LexedText, events: Int32Array, eventCount: number, rootKind: SyntaxKind): GreenNode {
+  const sink = new GreenSink(text, lexed, rootKind);
+  placeTokens(lexed, events, eventCount, sink);
+  return makeNode(rootKind, sink.children);
 }
