@@ -1,7 +1,9 @@
 // Publishes the diagnostics of checked units: every file of a unit (open or not), with the
 // document's version for open files, only when something changed, and clearing files that
 // left a unit. Results computed from text that has since changed are not published: a newer
-// check is already on its way.
+// check is already on its way. Checks of one unit can finish out of order (the first indexing
+// runs beside the checks that edits start), so a result older than the unit's last published
+// one is dropped, and a unit only clears files that it was the last to publish.
 
 import * as lsp from 'vscode-languageserver';
 import type { UnitResult } from '../semantics/workspace';
@@ -15,11 +17,17 @@ export class DiagnosticsPublisher {
   private readonly published = new Map<string, string>();
   /** unit root → uris it published to. */
   private readonly unitFiles = new Map<string, Set<string>>();
+  /** unit root → revision of its last published result. */
+  private readonly revisions = new Map<string, number>();
+  /** uri → root of the unit that last published there. */
+  private readonly owners = new Map<string, string>();
 
   constructor(private readonly session: Session) {}
 
   publish(result: UnitResult): void {
     const s = this.session;
+    if (result.revision < (this.revisions.get(result.root) ?? -1)) return;
+    this.revisions.set(result.root, result.revision);
     const uris = new Set<string>();
     const texts = new Map<string, string>();
     for (const f of [...result.input.main, ...result.input.deps.flatMap((d) => ('files' in d ? d.files : []))]) texts.set(f.path, f.text);
@@ -44,24 +52,30 @@ export class DiagnosticsPublisher {
         return out;
       });
       uris.add(uri);
+      this.owners.set(uri, result.root);
       this.send(uri, doc?.version, diagnostics);
     }
     for (const p of result.problems) {
       const uri = s.pathToUri(p.path);
       uris.add(uri);
+      this.owners.set(uri, result.root);
       this.send(uri, undefined, [{
         range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
         severity: lsp.DiagnosticSeverity.Error, source: 'wit', code: 'io-error', message: p.message,
       }]);
     }
     for (const old of this.unitFiles.get(result.root) ?? []) {
-      if (!uris.has(old)) this.send(old, s.documents.get(old)?.version, []);
+      // A file that moved to another unit (a buffer saved to a package folder) is that unit's now.
+      if (uris.has(old) || (this.owners.get(old) ?? result.root) !== result.root) continue;
+      this.owners.delete(old);
+      this.send(old, s.documents.get(old)?.version, []);
     }
     this.unitFiles.set(result.root, uris);
   }
 
   /** Clears a file's diagnostics (its document closed and it is not on disk). */
   clear(uri: string): void {
+    this.owners.delete(uri);
     this.send(uri, undefined, []);
   }
 
