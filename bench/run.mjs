@@ -191,8 +191,13 @@ async function editorLatency(dir, fullCheckMs) {
     completions.push(performance.now() - t);
   }
   await conn.sendRequest('shutdown');
+  // The server may still answer late requests of its own (refreshes) while it exits: writes to
+  // its closed stdin are expected then, not errors.
+  proc.stdin.on('error', () => undefined);
+  const exited = new Promise((r) => proc.once('exit', r));
   conn.sendNotification('exit');
-  proc.kill();
+  await exited;
+  conn.dispose();
 
   const out = {
     keystrokeP50: pct(keystrokes, 50), keystrokeP95: pct(keystrokes, 95), keystrokes: keystrokes.length,

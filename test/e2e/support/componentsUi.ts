@@ -38,10 +38,11 @@ export async function waitForTerminal(page: Page, pattern: RegExp, timeoutMs = 6
   let text = '';
   while (Date.now() < deadline) {
     text = await terminalText(page);
-    // Long lines wrap into several rows: try the text with the row breaks taken out too.
-    if (pattern.test(text)) return text;
-    const flat = text.replace(/\n/g, '');
-    if (pattern.test(flat)) return flat;
+    // Long lines wrap into several rows, and a row that ends at a space loses it to trimEnd:
+    // try the text with the row breaks taken out, and with them turned into spaces.
+    for (const candidate of [text, text.replace(/\n/g, ''), text.replace(/\n/g, ' ')]) {
+      if (pattern.test(candidate)) return candidate;
+    }
     await page.waitForTimeout(250);
   }
   throw new Error(`the terminal did not show ${pattern} within ${timeoutMs} ms; it shows:\n${text}`);
