@@ -31,15 +31,26 @@ export interface LoadedUnit {
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
-async function readSource(path: string, opts: LoadOptions, cache: SourceCache, problems: LoadProblem[]): Promise<SourceFile | undefined> {
+const READ_AHEAD = 16;
+
+/** Starts reading a file that has no open buffer; the promise never rejects. */
+function startRead(path: string, opts: LoadOptions): Promise<string | Error> | undefined {
+  if (opts.overlay?.(path) !== undefined) return undefined;
+  return opts.fs.readFile(path).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))));
+}
+
+/** The parsed file: from its open buffer, or from the read that startRead began. */
+async function sourceOf(path: string, read: Promise<string | Error> | undefined, opts: LoadOptions, cache: SourceCache, problems: LoadProblem[]): Promise<SourceFile | undefined> {
   const open = opts.overlay?.(path);
   if (open !== undefined) return cache.get(path, open.text, open.tree);
-  try {
-    return cache.get(path, await opts.fs.readFile(path));
-  } catch (e) {
-    problems.push({ path, message: message(e) });
-    return undefined;
-  }
+  const text = await (read ?? startRead(path, opts)!);
+  if (typeof text === 'string') return cache.get(path, text);
+  problems.push({ path, message: message(text) });
+  return undefined;
+}
+
+async function readSource(path: string, opts: LoadOptions, cache: SourceCache, problems: LoadProblem[]): Promise<SourceFile | undefined> {
+  return sourceOf(path, startRead(path, opts), opts, cache, problems);
 }
 
 /** The `*.wit` files directly in a folder, sorted by name (as wit-parser sorts them). */
@@ -59,8 +70,13 @@ async function witFiles(dir: string, opts: LoadOptions, cache: SourceCache, prob
   }
   names.sort();
   const files: SourceFile[] = [];
-  for (const name of names) {
-    const f = await readSource(joinPath(dir, name), opts, cache, problems);
+  // Reads run ahead of parsing (a bounded number, to stay clear of the open-file limit), so the
+  // disk works while earlier files are parsed.
+  const paths = names.map((name) => joinPath(dir, name));
+  const reads: (Promise<string | Error> | undefined)[] = [];
+  for (let i = 0; i < paths.length; i++) {
+    for (let j = reads.length; j < Math.min(paths.length, i + READ_AHEAD); j++) reads.push(startRead(paths[j], opts));
+    const f = await sourceOf(paths[i], reads[i], opts, cache, problems);
     if (f) files.push(f);
   }
   return files;
