@@ -47,8 +47,8 @@ const lineCount = (dir) => {
   return n;
 };
 
-function worker(side, path, n, world) {
-  const r = spawnSync(process.execPath, ['--expose-gc', join(root, 'bench', 'worker.mjs'), side, path, String(n), world ?? ''], {
+function worker(side, path, n, world, mode) {
+  const r = spawnSync(process.execPath, ['--expose-gc', join(root, 'bench', 'worker.mjs'), side, path, String(n), world ?? '', mode], {
     cwd: root, encoding: 'utf8', maxBuffer: 64 << 20,
   });
   if (r.status !== 0) throw new Error(`${side} worker failed on ${path}:\n${r.stderr}`);
@@ -78,29 +78,42 @@ for (const [label, lines, files] of [['5k', 5000, 10], ['50k', 50000, 50]]) {
 }
 
 // ---- part 1: full check
+// Two ways to run the same work, both tools alike: `steady`, one run after another as in the
+// language server; `after GC`, a forced full collection before each run. V8 runs the first check
+// after a full collection markedly slower (its heap and allocation feedback start over), which
+// the wasm reference barely feels, so both figures are shown.
 console.log('\n## Full check (read, parse, resolve, validate), warm, median of N runs\n');
-console.log('| input | lines | ours (ms) | reference (ms) | ratio | ours peak MB | reference peak MB |');
-console.log('|---|---:|---:|---:|---:|---:|---:|');
+console.log('| input | lines | ours steady (ms) | reference steady (ms) | ratio steady | ours after GC (ms) | reference after GC (ms) | ratio after GC | ours peak MB | reference peak MB |');
+console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 const rows = [];
 for (const input of inputs) {
-  // If the world has another name in a layout, the reference errors out; fall back to no world.
-  let ref;
-  try {
-    ref = worker('reference', input.path, input.n, input.world);
-  } catch {
-    ref = worker('reference', input.path, input.n, undefined);
-  }
-  const ours = worker('ours', input.path, input.n);
+  const measure = (side, mode) => {
+    // If the world has another name in a layout, the reference errors out; fall back to no world.
+    try {
+      return worker(side, input.path, input.n, side === 'reference' ? input.world : undefined, mode);
+    } catch (e) {
+      if (side !== 'reference') throw e;
+      return worker(side, input.path, input.n, undefined, mode);
+    }
+  };
+  const [refSteady, oursSteady, refCollected, oursCollected] = [
+    measure('reference', 'steady'), measure('ours', 'steady'), measure('reference', 'collected'), measure('ours', 'collected'),
+  ];
   const row = {
-    input: input.name, lines: input.lines, oursMs: median(ours.times), referenceMs: median(ref.times),
-    oursPeakMB: ours.peakMB, referencePeakMB: ref.peakMB,
+    input: input.name, lines: input.lines,
+    oursMs: median(oursSteady.times), referenceMs: median(refSteady.times),
+    oursAfterGcMs: median(oursCollected.times), referenceAfterGcMs: median(refCollected.times),
+    oursPeakMB: Math.max(oursSteady.peakMB, oursCollected.peakMB), referencePeakMB: Math.max(refSteady.peakMB, refCollected.peakMB),
   };
   row.ratio = row.oursMs / row.referenceMs;
+  row.ratioAfterGc = row.oursAfterGcMs / row.referenceAfterGcMs;
   rows.push(row);
-  console.log(`| ${row.input} | ${row.lines} | ${row.oursMs.toFixed(1)} | ${row.referenceMs.toFixed(1)} | ${row.ratio.toFixed(2)} | ${row.oursPeakMB} | ${row.referencePeakMB} |`);
+  console.log(`| ${row.input} | ${row.lines} | ${row.oursMs.toFixed(1)} | ${row.referenceMs.toFixed(1)} | ${row.ratio.toFixed(2)} | ${row.oursAfterGcMs.toFixed(1)} | ${row.referenceAfterGcMs.toFixed(1)} | ${row.ratioAfterGc.toFixed(2)} | ${row.oursPeakMB} | ${row.referencePeakMB} |`);
 }
 const big = rows.find((r) => r.input === 'generated 50k');
-console.log(`\n50k lines: ours ${big.oursMs.toFixed(0)} ms vs reference ${big.referenceMs.toFixed(0)} ms: ratio ${big.ratio.toFixed(2)} (goal: at most 0.50) ${big.ratio <= 0.5 ? 'met' : 'NOT met'}`);
+const verdict = (r) => (r <= 0.5 ? 'met' : 'NOT met');
+console.log(`\n50k lines, steady: ours ${big.oursMs.toFixed(0)} ms vs reference ${big.referenceMs.toFixed(0)} ms: ratio ${big.ratio.toFixed(2)} (goal: at most 0.50) ${verdict(big.ratio)}`);
+console.log(`50k lines, after a full GC: ours ${big.oursAfterGcMs.toFixed(0)} ms vs reference ${big.referenceAfterGcMs.toFixed(0)} ms: ratio ${big.ratioAfterGc.toFixed(2)} (goal: at most 0.50) ${verdict(big.ratioAfterGc)}`);
 
 // ---- part 2: editor latency through the real server
 const lsp = await editorLatency(join(cacheDir, 'generated-50k'), big.oursMs);

@@ -1,10 +1,13 @@
-// One side of the benchmark in its own process: `node bench/worker.mjs ours|reference PATH N [WORLD]`
-// runs N warm iterations (after warm-up) and prints {times, peakMB, diagnostics} as JSON.
+// One side of the benchmark in its own process:
+// `node bench/worker.mjs ours|reference PATH N WORLD|'' steady|collected` runs N warm iterations
+// (after warm-up) and prints {times, peakMB, result} as JSON. `steady`: runs follow each other as
+// in a long-lived process (the language server), each paying its share of garbage collection.
+// `collected`: a full collection before each run, so no run pays for the garbage of another.
 
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
-const [side, path, count, world] = process.argv.slice(2);
+const [side, path, count, world, mode = 'collected'] = process.argv.slice(2);
 const n = Number(count);
 
 function peakMB() {
@@ -28,12 +31,11 @@ if (side === 'ours') {
 const warmup = Math.max(3, Math.ceil(n / 4));
 let result;
 for (let i = 0; i < warmup; i++) result = await run();
-// Each timed run starts from a collected heap, as a fresh process would: no run pays for the
-// garbage of the one before (the same for both tools).
 const collect = globalThis.gc ?? (() => undefined);
+collect();
 const times = [];
 for (let i = 0; i < n; i++) {
-  collect();
+  if (mode === 'collected') collect();
   const t = performance.now();
   result = await run();
   times.push(performance.now() - t);
