@@ -14,14 +14,7 @@ export interface Analysis {
   input: UnitInput;
 }
 
-/** Every source file of the unit. */
-export function unitFiles(input: UnitInput): SourceFile[] {
-  return [...input.main, ...input.deps.flatMap((d) => ('files' in d ? d.files : []))];
-}
-
-export function fileByPath(input: UnitInput, path: string): SourceFile | undefined {
-  return unitFiles(input).find((f) => f.path === path);
-}
+export { fileByPath, unitFiles } from '../semantics/resolve';
 
 interface Index {
   /** Per file: references sorted by start. */
@@ -209,12 +202,6 @@ export function typeKeyword(t: TypeDef): string {
     case 'use': return 'use';
     default: return t.body.kind;
   }
-}
-
-/** The interface or world a symbol belongs to, if any. */
-export function ownerOf(s: Symbol): Interface | World | undefined {
-  if (s.kind === 'typedef' || s.kind === 'func') return s.owner;
-  return undefined;
 }
 
 /** The package a symbol belongs to. */

@@ -8,7 +8,7 @@ import type { Diagnostic } from '../base/diagnostic';
 import { basename, dirname } from '../base/paths';
 import {
   SyntaxKind as K, SyntaxNode, SyntaxToken, TextEdit, identifierError, isTrivia, keywordKind, rootNode,
-  suggestKebab, syntaxErrors,
+  suggestKebab,
 } from '../syntax';
 import { compareVersions } from '../semantics/gates';
 import type { InterfaceMemberHir, Range, UseHir } from '../semantics/hir';
@@ -41,25 +41,23 @@ const PRIMITIVES = new Set([
 const unusedCache = new WeakMap<Resolution, Map<string, Diagnostic[]>>();
 
 /**
- * Every diagnostic of the file the actions can act on: syntax errors, the resolver's, and the
- * `unused-use` hints (computed here when the checker did not already report them).
+ * Every diagnostic of the file the actions can act on, for callers without a unit check (the
+ * server passes its check's list): syntax errors, the resolver's, and the `unused-use` hints.
  */
 export function fileDiagnostics(a: Analysis): Diagnostic[] {
+  let unused = unusedCache.get(a.resolution);
+  if (!unused) unusedCache.set(a.resolution, (unused = unusedUses(a.resolution)));
   const resolved = a.resolution.diagnostics.get(a.file.path) ?? [];
-  let unused: Diagnostic[] = [];
-  if (!resolved.some((d) => d.code === 'unused-use')) {
-    let all = unusedCache.get(a.resolution);
-    if (!all) unusedCache.set(a.resolution, (all = unusedUses(a.resolution)));
-    unused = all.get(a.file.path) ?? [];
-  }
-  return [...syntaxErrors(a.file.tree), ...resolved, ...unused].sort((x, y) => x.start - y.start);
+  return [...a.file.syntaxErrors, ...resolved, ...(unused.get(a.file.path) ?? [])].sort((x, y) => x.start - y.start);
 }
 
-/** The actions for a range of the file (usually the cursor or a selection). */
-export function codeActions(a: Analysis, range: Range): CodeAction[] {
+/**
+ * The actions for a range of the file (usually the cursor or a selection), for `diagnostics`:
+ * the file's diagnostics as its unit check reported them.
+ */
+export function codeActions(a: Analysis, range: Range, diagnostics: readonly Diagnostic[] = fileDiagnostics(a)): CodeAction[] {
   if (isDependency(a, a.file.path)) return []; // deps/ is read-only
-  const all = fileDiagnostics(a);
-  const here = all.filter((d) => d.start <= range.end && range.start <= d.end);
+  const here = diagnostics.filter((d) => d.start <= range.end && range.start <= d.end);
   const out: CodeAction[] = [];
   for (const d of here) {
     switch (d.code) {
@@ -90,7 +88,7 @@ export function codeActions(a: Analysis, range: Range): CodeAction[] {
         break;
     }
   }
-  const unused = all.filter((d) => d.code === 'unused-use');
+  const unused = diagnostics.filter((d) => d.code === 'unused-use');
   if (unused.length > 1 && here.some((d) => d.code === 'unused-use')) out.push(removeAllUnused(a, unused));
   out.push(...mergeUses(a, range));
   // Never offer an edit to a file under deps/ (a fix elsewhere may reach into one).

@@ -69,7 +69,7 @@ export function signature(s: Symbol): string {
 }
 
 function docsOf(s: Symbol): string | undefined {
-  const docs = s.kind === 'package' ? s.docs : s.docs;
+  const docs = s.docs;
   return docs ? cleanDocs(docs) : undefined;
 }
 

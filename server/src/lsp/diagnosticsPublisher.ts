@@ -6,6 +6,7 @@
 // one is dropped, and a unit only clears files that it was the last to publish.
 
 import * as lsp from 'vscode-languageserver';
+import { unitFiles } from '../semantics/resolve';
 import type { UnitResult } from '../semantics/workspace';
 import { toLspDiagnostic } from './convert';
 import type { Session } from './session';
@@ -21,6 +22,8 @@ export class DiagnosticsPublisher {
   private readonly revisions = new Map<string, number>();
   /** uri → root of the unit that last published there. */
   private readonly owners = new Map<string, string>();
+  /** uri → the check's list it was last published from, and the document version then. */
+  private readonly sources = new Map<string, { ds: readonly unknown[]; version: number | undefined }>();
 
   constructor(private readonly session: Session) {}
 
@@ -30,7 +33,7 @@ export class DiagnosticsPublisher {
     this.revisions.set(result.root, result.revision);
     const uris = new Set<string>();
     const texts = new Map<string, string>();
-    for (const f of [...result.input.main, ...result.input.deps.flatMap((d) => ('files' in d ? d.files : []))]) texts.set(f.path, f.text);
+    for (const f of unitFiles(result.input)) texts.set(f.path, f.text);
     for (const [path, ds] of result.diagnostics) {
       const uri = s.pathToUri(path);
       const text = texts.get(path) ?? '';
@@ -39,6 +42,12 @@ export class DiagnosticsPublisher {
         uris.add(uri); // stale: a newer check will publish this file
         continue;
       }
+      uris.add(uri);
+      this.owners.set(uri, result.root);
+      // A re-check after an edit keeps the lists of the files it did not touch: nothing to convert.
+      const last = this.sources.get(uri);
+      if (last && last.ds === ds && last.version === doc?.version) continue;
+      this.sources.set(uri, { ds, version: doc?.version });
       const index = s.lineIndex(path, text);
       const diagnostics = ds.map((d) => {
         const out = toLspDiagnostic(index, d, (code) => `${DOCS}#${code}`);
@@ -51,14 +60,13 @@ export class DiagnosticsPublisher {
         }
         return out;
       });
-      uris.add(uri);
-      this.owners.set(uri, result.root);
       this.send(uri, doc?.version, diagnostics);
     }
     for (const p of result.problems) {
       const uri = s.pathToUri(p.path);
       uris.add(uri);
       this.owners.set(uri, result.root);
+      this.sources.delete(uri);
       this.send(uri, undefined, [{
         range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
         severity: lsp.DiagnosticSeverity.Error, source: 'wit', code: 'io-error', message: p.message,
@@ -68,6 +76,7 @@ export class DiagnosticsPublisher {
       // A file that moved to another unit (a buffer saved to a package folder) is that unit's now.
       if (uris.has(old) || (this.owners.get(old) ?? result.root) !== result.root) continue;
       this.owners.delete(old);
+      this.sources.delete(old);
       this.send(old, s.documents.get(old)?.version, []);
     }
     this.unitFiles.set(result.root, uris);
@@ -76,6 +85,7 @@ export class DiagnosticsPublisher {
   /** Clears a file's diagnostics (its document closed and it is not on disk). */
   clear(uri: string): void {
     this.owners.delete(uri);
+    this.sources.delete(uri);
     this.send(uri, undefined, []);
   }
 

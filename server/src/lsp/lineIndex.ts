@@ -20,10 +20,6 @@ export class LineIndex {
     this.lineStarts = starts;
   }
 
-  get lineCount(): number {
-    return this.lineStarts.length;
-  }
-
   positionAt(offset: number): Position {
     offset = Math.max(0, Math.min(offset, this.text.length));
     let lo = 0;
@@ -46,9 +42,5 @@ export class LineIndex {
     if (end > start && this.text.charCodeAt(end - 1) === 0x0a) end--;
     if (end > start && this.text.charCodeAt(end - 1) === 0x0d) end--;
     return Math.min(start + Math.max(0, pos.character), Math.max(start, end));
-  }
-
-  lineStart(line: number): number {
-    return this.lineStarts[Math.max(0, Math.min(line, this.lineStarts.length - 1))];
   }
 }

@@ -4,6 +4,7 @@
 import * as lsp from 'vscode-languageserver';
 import type { UnitResult } from '../semantics/workspace';
 import { Workspace } from '../semantics/workspace';
+import { fileByPath } from '../semantics/resolve';
 import type { SourceFile } from '../semantics/model';
 import { DocumentStore } from './documents';
 import { LineIndex } from './lineIndex';
@@ -67,14 +68,14 @@ export class Session {
   async analyze(uri: string): Promise<FileAnalysis | undefined> {
     const path = this.uriToPath(uri);
     const unit = await this.workspace.checkFile(path);
-    const file = [...unit.input.main, ...unit.input.deps.flatMap((d) => ('files' in d ? d.files : []))].find((f) => f.path === path);
+    const file = fileByPath(unit.input, path);
     if (!file) return undefined;
     return { path, uri, file, unit, index: this.lineIndex(path, file.text) };
   }
 
   /** The source file for a path in a unit result (for results that point into other files). */
   fileIn(unit: UnitResult, path: string): SourceFile | undefined {
-    return [...unit.input.main, ...unit.input.deps.flatMap((d) => ('files' in d ? d.files : []))].find((f) => f.path === path);
+    return fileByPath(unit.input, path);
   }
 
   toLspRange(path: string, text: string, start: number, end: number): lsp.Range {

@@ -7,9 +7,6 @@ import {
 } from './abi';
 import type { Func, Ty, TypeDef } from './model';
 
-/** Where the explanation of these figures lives, relative to the extension's root. */
-export const ABI_DOC_PATH = 'docs/canonical-abi.md';
-
 /** How many core types a rendering lists before it shortens to a count. */
 const SHOWN_TYPES = 24;
 

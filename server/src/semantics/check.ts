@@ -2,10 +2,9 @@
 // and sorted. The command line, the language server and the tests all go through here.
 
 import type { Diagnostic } from '../base/diagnostic';
-import { syntaxErrors } from '../syntax';
 import { FeatureOptions } from './gates';
 import type { Resolution, SourceFile } from './model';
-import { Resolver, UnitInput } from './resolve';
+import { Resolver, UnitInput, unitFiles } from './resolve';
 import { unusedUses } from './unusedUses';
 
 export interface UnitCheck {
@@ -21,7 +20,7 @@ export function checkUnit(input: UnitInput, options: FeatureOptions): UnitCheck 
   const resolution = resolver.run(input);
   const unused = unusedUses(resolution);
   const diagnostics = new Map<string, Diagnostic[]>();
-  for (const f of unitSources(input)) diagnostics.set(f.path, merge(f, resolution, unused));
+  for (const f of unitFiles(input)) diagnostics.set(f.path, merge(f, resolution, unused));
   for (const [path, ds] of resolution.diagnostics) if (!diagnostics.has(path)) diagnostics.set(path, ds);
   return { resolution, diagnostics, resolver };
 }
@@ -30,21 +29,16 @@ export function checkUnit(input: UnitInput, options: FeatureOptions): UnitCheck 
  * Re-checks a unit after one file changed, re-resolving only that file when its surface is
  * unchanged; undefined when a full check is needed. `previous` must not be used afterwards.
  */
-export function recheckFile(previous: UnitCheck, input: UnitInput, changed: SourceFile): UnitCheck | undefined {
+export function recheckFile(previous: UnitCheck, changed: SourceFile): UnitCheck | undefined {
   const resolution = previous.resolver.patchFile(changed);
   if (!resolution) return undefined;
   const diagnostics = new Map(previous.diagnostics);
   diagnostics.set(changed.path, merge(changed, resolution, unusedUses(resolution, changed.path)));
-  void input;
   return { resolution, diagnostics, resolver: previous.resolver };
 }
 
-function unitSources(input: UnitInput): SourceFile[] {
-  return [...input.main, ...input.deps.flatMap((d) => ('files' in d ? d.files : []))];
-}
-
 function merge(f: SourceFile, resolution: Resolution, unused: Map<string, Diagnostic[]>): Diagnostic[] {
-  const all = [...syntaxErrors(f.tree), ...(resolution.diagnostics.get(f.path) ?? []), ...(unused.get(f.path) ?? [])];
+  const all = [...f.syntaxErrors, ...(resolution.diagnostics.get(f.path) ?? []), ...(unused.get(f.path) ?? [])];
   return dedupe(all.sort((a, b) => a.start - b.start || a.end - b.end));
 }
 

@@ -7,7 +7,7 @@
 import { defaultSeverity } from '../base/diagnosticCodes';
 import { NO_FEATURES } from './gates';
 import { checkUnit } from './check';
-import { interfaceId, underlyingDef, type Func, type Interface, type Ty, type TypeDef, type World, type WorldItem } from './model';
+import { interfaceId, underlyingDef, type Func, type Interface, type Ty, type TypeDef, type World } from './model';
 import { SourceCache } from './sources';
 
 export interface ComponentWit {
@@ -58,7 +58,7 @@ interface ReadComponent {
 /** Parses and resolves one component's WIT and finds its world (`root`, or the only one). */
 function readComponent(c: ComponentWit, index: number, issues: CompositionIssue[]): ReadComponent {
   const path = `/composition/${index}.wit`;
-  const file = new SourceCache().get(path, c.wit);
+  const file = new SourceCache({ retainTrees: false }).get(path, c.wit);
   const { resolution, diagnostics } = checkUnit({ root: path, main: [file], deps: [] }, NO_FEATURES);
   const errors = [...diagnostics.values()].flat().filter((d) => (d.severity ?? defaultSeverity(d.code)) === 'error');
   if (errors.length) {
@@ -251,10 +251,6 @@ function compareInterfaces(key: string, s: Interface, p: Interface, plugName: st
   return issues.length === before;
 }
 
-function itemKind(item: WorldItem): 'interface' | 'func' | 'type' {
-  return item.kind;
-}
-
 /** `ns:pkg/iface` without the version, to spot a plug built against another version. */
 function unversioned(key: string): string {
   return key.replace(/@[^@/]*$/, '');
@@ -285,7 +281,7 @@ export function checkComposition(input: CompositionInput): CompositionReport {
           fits = !d;
         } else {
           fits = false;
-          issues.push({ severity: 'error', component: plug.name, interface: key, message: `\`${key}\` is imported as ${itemKind(imported) === 'interface' ? 'an interface' : `a ${itemKind(imported)}`} but ${plug.name} exports ${itemKind(exported) === 'interface' ? 'an interface' : `a ${itemKind(exported)}`} under that name` });
+          issues.push({ severity: 'error', component: plug.name, interface: key, message: `\`${key}\` is imported as ${imported.kind === 'interface' ? 'an interface' : `a ${imported.kind}`} but ${plug.name} exports ${exported.kind === 'interface' ? 'an interface' : `a ${exported.kind}`} under that name` });
         }
         matches.push({ plug: plug.name, name: key, kind: imported.kind === 'func' ? 'func' : 'interface', fits });
       }

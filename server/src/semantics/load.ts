@@ -3,7 +3,7 @@
 // which are noted but not read); a single file stands alone. Problems with files and folders are
 // returned, not thrown, so that everything readable is still checked.
 
-import { basename, joinPath } from '../base/paths';
+import { joinPath } from '../base/paths';
 import type { SyntaxTree } from '../syntax';
 import type { FileSystem } from './fileSystem';
 import type { SourceFile } from './model';
@@ -127,4 +127,3 @@ export async function loadUnit(path: string, opts: LoadOptions): Promise<LoadedU
   return { input: { root: path, main, deps, depsDir }, problems };
 }
 
-export { basename };

@@ -14,6 +14,8 @@ export interface SourceFile {
   path: string;
   text: string;
   tree: SyntaxTree;
+  /** Every syntax error of the file (syntaxErrors of its whole tree), once per version. */
+  syntaxErrors: Diagnostic[];
   hir: FileHir;
 }
 

@@ -33,6 +33,20 @@ export interface UnitInput {
   depsDir?: string;
 }
 
+/** Every source file of the unit: the root package's, then those of its dependencies. */
+export function unitFiles(input: UnitInput): SourceFile[] {
+  return [...input.main, ...input.deps.flatMap((d) => ('files' in d ? d.files : []))];
+}
+
+const filesByPath = new WeakMap<UnitInput, Map<string, SourceFile>>();
+
+/** The unit's file at `path` (looked up in a map made once per unit input). */
+export function fileByPath(input: UnitInput, path: string): SourceFile | undefined {
+  let byPath = filesByPath.get(input);
+  if (!byPath) filesByPath.set(input, (byPath = new Map(unitFiles(input).map((f) => [f.path, f]))));
+  return byPath.get(path);
+}
+
 export type DepInput =
   | { path: string; files: SourceFile[] }
   | { path: string; binary: true };
@@ -81,10 +95,6 @@ const PRIM_TYS = Object.fromEntries(PRIMITIVES.map((name) => [name, Object.freez
 const MAP_KEYS = new Set<PrimName>(['bool', 'u8', 'u16', 'u32', 'u64', 's8', 's16', 's32', 's64', 'char', 'string']);
 
 const UNNAMED: PackageName = { namespace: '<unnamed>', name: '<unnamed>' };
-
-export function resolveUnit(input: UnitInput, options: FeatureOptions): Resolution {
-  return new Resolver(options).run(input);
-}
 
 const surfaces = new WeakMap<SourceFile, string>();
 
@@ -144,7 +154,7 @@ export class Resolver {
     for (const info of this.owners.values()) this.resolveUses(info);
     for (const info of this.owners.values()) this.resolveBodies(info);
     this.checkHandles();
-    for (const [owner, info] of this.owners) this.checkTypeCycles(owner, info);
+    for (const info of this.owners.values()) this.checkTypeCycles(info);
     for (const b of this.builds) this.checkItemCycles(b);
     this.computeActivity();
     resolveWorlds(this);
@@ -254,7 +264,7 @@ export class Resolver {
       for (const info of owners) this.resolveUses(info);
       for (const info of owners) this.resolveBodies(info);
       this.checkHandles();
-      for (const info of owners) this.checkTypeCycles(info.owner, info);
+      for (const info of owners) this.checkTypeCycles(info);
       this.computeActivity();
       resolveWorlds(this, (w) => w.loc.file === path);
       runComponentChecks(this);
@@ -335,7 +345,7 @@ export class Resolver {
     }
     const hasItems = files.some((f) => f.hir.items.length > 0 || f.hir.nested.length > 0);
     // With syntax errors the header may just be unfinished: report those first.
-    const syntaxBroken = files.some((f) => f.tree.errors.length > 0);
+    const syntaxBroken = files.some((f) => f.syntaxErrors.length > 0);
     if (!name && files.length > 0 && (hasItems || origin === 'root') && !syntaxBroken) {
       const first = files[0];
       const at = firstSignificant(first);
@@ -967,26 +977,22 @@ export class Resolver {
 
   // ---------------------------------------------------------------- cycles
 
-  private checkTypeCycles(owner: Interface | World, info: OwnerInfo): void {
-    void owner;
+  private checkTypeCycles(info: OwnerInfo): void {
     this.reportCycles(info.typeOrder, info.typeEdges, (e) => {
       this.report(info.scope.part.file.path, 'type-cycle', e.range, `type \`${e.to}\` depends on itself: WIT types cannot refer to themselves`);
     });
   }
 
   /** Reports one edge per cycle, in wit-parser's choice for the first one. */
-  private reportCycles(nodes: string[], edges: Map<string, Edge[]>, report: (e: Edge) => void): Set<string> {
-    const cyclic = new Set<string>();
+  private reportCycles(nodes: string[], edges: Map<string, Edge[]>, report: (e: Edge) => void): void {
     let remaining = [...new Set(nodes)];
     for (let guard = 0; guard <= remaining.length; guard++) {
       const r = toposort(remaining, edges);
       if (!r.cycleEdge) break;
       report(r.cycleEdge);
-      for (const n of r.unordered) cyclic.add(n);
       const from = [...r.unordered].find((n) => (edges.get(n) ?? []).includes(r.cycleEdge!));
       remaining = remaining.filter((n) => n !== from);
     }
-    return cyclic;
   }
 
   private checkItemCycles(b: PackageBuild): void {

@@ -24,10 +24,6 @@ export function declareWorldFuncs(r: Resolver, info: OwnerInfo): void {
   }
 }
 
-function describe(item: WorldItem): string {
-  return item.kind === 'interface' ? 'interface' : item.kind === 'func' ? 'func' : 'type';
-}
-
 /** wit-parser's rename rule: `a` renames `a`, `[method]a.m`, `[static]a.s` and `[constructor]a`. */
 function rename(original: string, from: string, to: string): string | undefined {
   if (original === from) return to;
@@ -156,7 +152,7 @@ function resolveWorld(
     const prev = dst.get(key);
     if (prev) {
       r.report(file, 'world-name-conflict', extRange(m),
-        `${m.kind} \`${key}\` conflicts with prior ${describe(prev)} of same name${prev.loc ? '' : ' (from an include)'}`,
+        `${m.kind} \`${key}\` conflicts with prior ${prev.kind} of same name${prev.loc ? '' : ' (from an include)'}`,
         prev.loc ? { related: [{ file: prev.loc.file, start: prev.loc.nameRange.start, end: prev.loc.nameRange.end, message: 'the other one' }] } : undefined);
       continue;
     }
@@ -315,7 +311,6 @@ function elaborate(r: Resolver, world: World, file: string, reportProblems: bool
       return false;
     }
   }
-  imports.forEach((v, k) => imports.set(k, v));
   world.imports.clear();
   for (const [k, v] of [...imports.entries()].sort((a, b) => order(a[1]) - order(b[1]))) world.imports.set(k, v);
   world.exports.clear();

@@ -2,13 +2,13 @@
 // version of its text, and an open editor buffer brings its own (incrementally kept) tree.
 
 import { SyntaxKind, SyntaxTree, makeNode, parse, parseFlat, syntaxErrors } from '../syntax';
-
-/** A tree reduced to its text and its syntax errors (all of them, computed while it was whole). */
-function withoutNodes(t: SyntaxTree): SyntaxTree {
-  return { text: t.text, green: makeNode(SyntaxKind.SOURCE_FILE, []), info: [], errors: syntaxErrors(t) };
-}
 import { lowerFile, lowerFlat } from './lower';
 import type { SourceFile } from './model';
+
+/** What stands for the tree of a file whose tree is not kept: its text, without nodes. */
+function noNodes(text: string): SyntaxTree {
+  return { text, green: makeNode(SyntaxKind.SOURCE_FILE, []), info: [], errors: [] };
+}
 
 export class SourceCache {
   private readonly files = new Map<string, SourceFile>();
@@ -27,12 +27,11 @@ export class SourceCache {
     let file: SourceFile;
     if (tree || this.options.retainTrees) {
       const t = tree ?? parse(text);
-      const hir = lowerFile(t);
-      file = this.options.retainTrees ? { path, text, tree: t, hir } : { path, text, tree: withoutNodes(t), hir };
+      file = { path, text, tree: this.options.retainTrees ? t : noNodes(text), syntaxErrors: syntaxErrors(t), hir: lowerFile(t) };
     } else {
       // No tree to keep: lower straight from the parser, without making green nodes.
       const { flat, errors } = parseFlat(text);
-      file = { path, text, tree: { text, green: makeNode(SyntaxKind.SOURCE_FILE, []), info: [], errors }, hir: lowerFlat(flat) };
+      file = { path, text, tree: noNodes(text), syntaxErrors: errors, hir: lowerFlat(flat) };
     }
     this.files.set(path, file);
     return file;

@@ -10,7 +10,7 @@ import type { DirEntry, EntryKind, FileSystem } from './fileSystem';
 import type { FeatureOptions } from './gates';
 import { LoadProblem, loadUnit } from './load';
 import type { SourceFile } from './model';
-import type { UnitInput } from './resolve';
+import { type UnitInput, unitFiles } from './resolve';
 import { SourceCache } from './sources';
 
 /**
@@ -43,48 +43,43 @@ class CachingFileSystem implements FileSystem {
   private readonly files = new Map<string, Promise<string>>();
   private readonly dirs = new Map<string, Promise<DirEntry[]>>();
   private readonly stats = new Map<string, Promise<EntryKind | undefined>>();
+  private readonly realPaths = new Map<string, Promise<string>>();
 
   constructor(private readonly inner: FileSystem) {}
 
   stat(path: string) {
-    let p = this.stats.get(path);
-    if (!p) this.stats.set(path, (p = this.inner.stat(path)));
-    return p;
+    return remember(this.stats, path, () => this.inner.stat(path));
   }
   readDirectory(path: string) {
-    let p = this.dirs.get(path);
-    if (!p) {
-      p = this.inner.readDirectory(path);
-      this.dirs.set(path, p);
-      p.catch(() => this.dirs.delete(path));
-    }
-    return p;
+    return remember(this.dirs, path, () => this.inner.readDirectory(path));
   }
   readFile(path: string) {
-    let p = this.files.get(path);
-    if (!p) {
-      p = this.inner.readFile(path);
-      this.files.set(path, p);
-      p.catch(() => this.files.delete(path));
-    }
-    return p;
+    return remember(this.files, path, () => this.inner.readFile(path));
   }
   realPath(path: string) {
-    return this.inner.realPath ? this.inner.realPath(path) : Promise.resolve(path);
+    const inner = this.inner;
+    return remember(this.realPaths, path, () => (inner.realPath ? inner.realPath(path) : Promise.resolve(path)));
   }
   /** Forgets a path and the listing of its folder (a file was created, changed or deleted). */
   invalidate(path: string): void {
-    this.files.delete(path);
-    this.stats.delete(path);
-    this.dirs.delete(path);
+    for (const map of [this.files, this.stats, this.dirs, this.realPaths]) map.delete(path);
     this.dirs.delete(dirname(path));
     this.stats.delete(dirname(path));
   }
   clear(): void {
-    this.files.clear();
-    this.dirs.clear();
-    this.stats.clear();
+    for (const map of [this.files, this.stats, this.dirs, this.realPaths]) map.clear();
   }
+}
+
+/** The cached promise for `path`, or a new one from `load`; a failed load is not remembered. */
+function remember<T>(cache: Map<string, Promise<T>>, path: string, load: () => Promise<T>): Promise<T> {
+  let p = cache.get(path);
+  if (!p) {
+    p = load();
+    cache.set(path, p);
+    p.catch(() => cache.delete(path));
+  }
+  return p;
 }
 
 export class Workspace {
@@ -257,8 +252,8 @@ export class Workspace {
   private recheck(root: string, input: UnitInput): UnitCheck | undefined {
     const prev = this.results.get(root);
     if (!prev || this.optionsChecked.get(root) !== this.options) return undefined;
-    const before = sourcesOf(prev.input);
-    const after = sourcesOf(input);
+    const before = unitFiles(prev.input);
+    const after = unitFiles(input);
     if (before.length !== after.length || prev.input.deps.length !== input.deps.length) return undefined;
     let changed: SourceFile | undefined;
     for (let i = 0; i < after.length; i++) {
@@ -269,7 +264,7 @@ export class Workspace {
       }
     }
     if (!changed) return { resolution: prev.resolution, diagnostics: prev.diagnostics, resolver: prev.resolver };
-    const r = recheckFile(prev, input, changed);
+    const r = recheckFile(prev, changed);
     this.stats[r ? 'patched' : 'full']++;
     // A patch that gave up may have left the old resolver half-updated: it must not be reused.
     if (!r) this.results.delete(root);
@@ -289,11 +284,6 @@ export class Workspace {
     return this.results.get(this.rootFor(path));
   }
 
-  /** Every file the unit's last check covered. */
-  filesOf(result: UnitResult): string[] {
-    return [...result.diagnostics.keys()];
-  }
-
   forget(root: string): void {
     this.results.delete(root);
   }
@@ -303,6 +293,3 @@ export class Workspace {
   }
 }
 
-function sourcesOf(input: UnitInput): SourceFile[] {
-  return [...input.main, ...input.deps.flatMap((d) => ('files' in d ? d.files : []))];
-}

@@ -138,12 +138,6 @@ export class SyntaxNode {
     }
   }
 
-  ancestors(): SyntaxNode[] {
-    const out: SyntaxNode[] = [];
-    for (let n: SyntaxNode | undefined = this; n; n = n.parent) out.push(n);
-    return out;
-  }
-
   /** Every node of the subtree in document order, this one first. */
   *descendants(): Generator<SyntaxNode> {
     const stack: SyntaxNode[] = [this];

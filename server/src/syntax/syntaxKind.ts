@@ -170,10 +170,6 @@ export function isTrivia(kind: SyntaxKind): boolean {
   return kind <= SyntaxKind.BLOCK_COMMENT;
 }
 
-export function isNodeKind(kind: SyntaxKind): boolean {
-  return kind >= FIRST_NODE;
-}
-
 const PUNCT: Partial<Record<SyntaxKind, string>> = {
   [SyntaxKind.EQ]: '=', [SyntaxKind.COMMA]: ',', [SyntaxKind.COLON]: ':', [SyntaxKind.PERIOD]: '.',
   [SyntaxKind.SEMICOLON]: ';', [SyntaxKind.L_PAREN]: '(', [SyntaxKind.R_PAREN]: ')',

@@ -32,7 +32,7 @@ export function registerCodeActions(session: Session): void {
     if (!fa) return null;
     const range = { start: fa.index.offsetAt(p.range.start), end: fa.index.offsetAt(p.range.end) };
     const out: lsp.CodeAction[] = [];
-    for (const action of codeActions(session.ideAnalysis(fa), range)) {
+    for (const action of codeActions(session.ideAnalysis(fa), range, fa.unit.diagnostics.get(fa.path) ?? [])) {
       const kind = KINDS[action.kind];
       if (!wanted(p.context.only, kind)) continue;
       const lspAction: lsp.CodeAction = { title: action.title, kind };

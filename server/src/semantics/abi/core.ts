@@ -70,10 +70,6 @@ export function join(a: CoreType, b: CoreType): CoreType {
 
 // ------------------------------------------------------------------ flat sequences
 
-export function flatOf(types: CoreType[]): Flat {
-  return { count: types.length, types: types.slice(0, FLAT_KEEP) };
-}
-
 export function flatConcat(parts: readonly Flat[]): Flat {
   let count = 0;
   const types: CoreType[] = [];
