@@ -4,19 +4,12 @@
 // (../shared/abi/README.md). Problems are printed to stderr the way `check` prints them.
 // Exit status: 0 without errors, 1 with errors, 2 on usage or I/O errors.
 
-import { resolve as resolvePath, relative, sep } from 'node:path';
-import type { Diagnostic, Severity } from '../base/diagnostic';
-import { defaultSeverity } from '../base/diagnosticCodes';
-import { nodeFileSystem } from '../node/fileSystem';
 import {
   type AbiReport, abiReport, defLayout, entryKind, funcSignatures, ownTypes, worldFuncs,
 } from '../semantics/abi';
 import { funcText, layoutText } from '../semantics/abiText';
-import { checkUnit } from '../semantics/check';
-import { loadUnit } from '../semantics/load';
 import type { Func, Package, TypeDef } from '../semantics/model';
-import { SourceCache } from '../semantics/sources';
-import type { CliIo } from './check';
+import { type CliIo, checkPaths, displayPath, parseArgs } from './common';
 
 const USAGE = `usage: wit-ls abi [--json] [--deps] [--wasm64] [--features a,b] [--all-features] PATH...
   Prints the Canonical ABI layout of every named type and function: size, alignment, field
@@ -31,104 +24,42 @@ const USAGE = `usage: wit-ls abi [--json] [--deps] [--wasm64] [--features a,b] [
 Exit status: 0 no errors, 1 errors found, 2 usage or I/O errors.
 `;
 
-export interface AbiArgs {
-  json: boolean;
-  deps: boolean;
-  wasm64: boolean;
-  features: Set<string>;
-  allFeatures: boolean;
-  paths: string[];
-}
-
-/** Parses the arguments, or returns a usage error message. */
-export function parseAbiArgs(args: string[]): AbiArgs | string {
-  const parsed: AbiArgs = { json: false, deps: false, wasm64: false, features: new Set(), allFeatures: false, paths: [] };
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (a === '--') {
-      parsed.paths.push(...args.slice(i + 1));
-      break;
-    } else if (a === '--json') parsed.json = true;
-    else if (a === '--deps') parsed.deps = true;
-    else if (a === '--wasm64') parsed.wasm64 = true;
-    else if (a === '--all-features') parsed.allFeatures = true;
-    else if (a === '--features' || a.startsWith('--features=')) {
-      const value = a === '--features' ? args[++i] : a.slice('--features='.length);
-      if (value === undefined) return '--features needs a value (a comma-separated list)';
-      for (const f of value.split(',').map((x) => x.trim()).filter(Boolean)) parsed.features.add(f);
-    } else if (a.startsWith('-') && a !== '-') return `unknown option '${a}'`;
-    else parsed.paths.push(a);
-  }
-  if (parsed.paths.length === 0) return 'no PATH given';
-  return parsed;
-}
-
-function displayPath(path: string): string {
-  const rel = relative(process.cwd(), path);
-  return rel && !rel.startsWith('..') && !rel.startsWith(sep) ? rel : path;
-}
-
-/** 1-based line and column (UTF-16) of an offset, as `check` prints them. */
-function lineCol(text: string, offset: number): string {
-  let line = 1;
-  let start = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      start = i + 1;
-    }
-  }
-  return `${line}:${Math.min(offset, text.length) - start + 1}`;
-}
-
 export async function runAbi(args: string[], io: CliIo): Promise<number> {
   if (args.includes('--help') || args.includes('-h')) {
     io.out(USAGE);
     return 0;
   }
-  const parsed = parseAbiArgs(args);
+  const parsed = parseArgs(args, ['--json', '--deps', '--wasm64']);
   if (typeof parsed === 'string') {
     io.err(`wit-ls abi: ${parsed}\n${USAGE}`);
     return 2;
   }
-  const cache = new SourceCache();
-  const options = { features: parsed.features, allFeatures: parsed.allFeatures };
+  const json = parsed.switches.has('--json');
   const merged: AbiReport = { types: {}, functions: {} };
   const tables: string[] = [];
   let ioFailed = false;
   let errors = 0;
-  for (const arg of parsed.paths) {
-    const path = resolvePath(arg).split(sep).join('/');
-    const { input, problems } = await loadUnit(path, { fs: nodeFileSystem, cache });
-    for (const p of problems) {
+  for await (const { resolution, loadProblems, problems } of checkPaths(parsed.paths, parsed)) {
+    for (const p of loadProblems) {
       ioFailed = true;
       io.err(`${displayPath(p.path)}:1:1: error [io-error]: ${p.message}\n`);
     }
-    const { resolution, diagnostics } = checkUnit(input, options);
-    const texts = new Map([...input.main, ...input.deps.flatMap((d) => ('files' in d ? d.files : []))].map((f) => [f.path, f.text]));
-    for (const [file, ds] of diagnostics) {
-      for (const d of ds) {
-        const severity: Severity = d.severity ?? defaultSeverity(d.code);
-        if (severity !== 'error' && severity !== 'warning') continue;
-        if (severity === 'error') errors++;
-        io.err(problemLine(displayPath(file), texts.get(file) ?? '', d, severity));
-      }
+    for (const { file, diagnostic: d, severity, position } of problems) {
+      if (severity === 'error') errors++;
+      const at = position(d.start);
+      io.err(`${displayPath(file)}:${at.line + 1}:${at.character + 1}: ${severity} [${d.code}]: ${d.message}\n`);
     }
-    const packages = parsed.deps ? resolution.packages : resolution.rootPackages;
-    if (parsed.json) {
+    const packages = parsed.switches.has('--deps') ? resolution.packages : resolution.rootPackages;
+    if (json) {
       const report = abiReport(packages);
       Object.assign(merged.types, report.types);
       Object.assign(merged.functions, report.functions);
-    } else tables.push(table(packages, parsed.wasm64 ? 8 : 4));
+    } else tables.push(table(packages, parsed.switches.has('--wasm64') ? 8 : 4));
   }
-  if (parsed.json) io.out(JSON.stringify(merged, null, 2) + '\n');
+  if (json) io.out(JSON.stringify(merged, null, 2) + '\n');
   else io.out(tables.filter(Boolean).join('\n'));
   if (ioFailed) return 2;
   return errors > 0 ? 1 : 0;
-}
-
-function problemLine(file: string, text: string, d: Diagnostic, severity: Severity): string {
-  return `${file}:${lineCol(text, d.start)}: ${severity} [${d.code}]: ${d.message}\n`;
 }
 
 /** The readable form: one block per interface or world, one line per type and function. */

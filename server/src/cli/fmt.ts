@@ -7,6 +7,7 @@ import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CANONICAL_OPTIONS, formatText } from '../ide/formatting';
 import { parse, syntaxErrors } from '../syntax';
+import { positionsIn } from './common';
 
 export interface FmtIo {
   out(text: string): void;
@@ -65,9 +66,10 @@ export async function runFmt(args: string[], io: FmtIo): Promise<number> {
       const tree = parse(text);
       const errors = syntaxErrors(tree);
       if (errors.length > 0) {
+        const position = positionsIn(text);
         for (const d of errors) {
-          const { line, column } = lineColumn(text, d.start);
-          io.err(`${file}:${line}:${column}: error [${d.code}]: ${d.message}\n`);
+          const { line, character } = position(d.start);
+          io.err(`${file}:${line + 1}:${character + 1}: error [${d.code}]: ${d.message}\n`);
         }
         worse(1);
         continue;
@@ -109,17 +111,6 @@ function witFilesUnder(dir: string): string[] {
     else if (name.endsWith('.wit')) out.push(path);
   }
   return out;
-}
-
-/** 1-based line and column (in UTF-16 units, as editors count) of an offset. */
-function lineColumn(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
-    line++;
-    lineStart = i + 1;
-  }
-  return { line, column: offset - lineStart + 1 };
 }
 
 /** A two-line hint showing the first line that formatting changes. */

@@ -1,14 +1,11 @@
 // `wit/abiLayout`: the Canonical ABI layout of the type or function at a position, as data for
-// the client's layout view; and the ABI inlay hints (setting `wit.inlayHints.abiOffsets`).
+// the client's layout view.
 
-import { abiInlayHints } from '../../ide/abiInlayHints';
 import { layoutViewAt } from '../../ide/abiLayoutView';
 import { ABI_LAYOUT_REQUEST, type AbiLayoutParams, type LayoutView } from '../protocol';
 import type { Session } from '../session';
-import { extraInlayHintProviders } from './inlayHints';
 
 export function registerAbiLayout(session: Session): void {
-  extraInlayHintProviders.push({ enabled: (s) => s.inlayHints.abiOffsets, provider: abiInlayHints });
   session.connection.onRequest(ABI_LAYOUT_REQUEST, async (p: AbiLayoutParams): Promise<LayoutView | null> => {
     const fa = await session.analyze(p.textDocument.uri);
     if (!fa) return null;

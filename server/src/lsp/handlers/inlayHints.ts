@@ -1,17 +1,10 @@
-// Inlay hints over LSP: alias targets (`wit.inlayHints.typeAliases`) and the origins of `use`d
-// names (`wit.inlayHints.useOrigins`), plus any extra providers registered below.
+// Inlay hints over LSP: alias targets (`wit.inlayHints.typeAliases`), the origins of `use`d
+// names (`wit.inlayHints.useOrigins`) and Canonical ABI offsets and sizes (`wit.inlayHints.abiOffsets`).
 
 import * as lsp from 'vscode-languageserver';
-import { InlayHintProvider, inlayHints } from '../../ide/inlayHints';
+import { abiInlayHints } from '../../ide/abiInlayHints';
+import { inlayHints } from '../../ide/inlayHints';
 import type { Session } from '../session';
-import type { Settings } from '../settings';
-
-/**
- * Further hint sources, each switched by a setting. The Canonical ABI layout hints (field
- * offsets and sizes, `wit.inlayHints.abiOffsets`) belong here as
- * `{ enabled: (s) => s.inlayHints.abiOffsets, provider }`; they are not built in this file.
- */
-export const extraInlayHintProviders: { enabled: (s: Settings) => boolean; provider: InlayHintProvider }[] = [];
 
 export function registerInlayHints(session: Session): void {
   session.connection.languages.inlayHint.on(async (p): Promise<lsp.InlayHint[] | null> => {
@@ -22,7 +15,7 @@ export function registerInlayHints(session: Session): void {
     const hints = inlayHints(session.ideAnalysis(fa), range, {
       typeAliases: s.inlayHints.typeAliases,
       useOrigins: s.inlayHints.useOrigins,
-      providers: extraInlayHintProviders.filter((x) => x.enabled(s)).map((x) => x.provider),
+      providers: s.inlayHints.abiOffsets ? [abiInlayHints] : [],
     });
     return hints.map((h) => {
       const out: lsp.InlayHint = {

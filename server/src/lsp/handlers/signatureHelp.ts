@@ -4,14 +4,13 @@
 import * as lsp from 'vscode-languageserver';
 import { signatureHelp } from '../../ide/signatureHelp';
 import type { Session } from '../session';
+import { syntaxSource } from './documentSource';
 
 export function registerSignatureHelp(session: Session): void {
   session.connection.onSignatureHelp(async (p): Promise<lsp.SignatureHelp | null> => {
-    const doc = session.documents.get(p.textDocument.uri);
-    const source = doc ?? (await session.analyze(p.textDocument.uri))?.file;
+    const source = await syntaxSource(session, p.textDocument.uri);
     if (!source) return null;
-    const index = doc?.lineIndex ?? session.lineIndex(session.uriToPath(p.textDocument.uri), source.text);
-    const help = signatureHelp(source.tree, index.offsetAt(p.position));
+    const help = signatureHelp(source.tree, source.index.offsetAt(p.position));
     if (!help) return null;
     return {
       activeSignature: help.activeSignature,
