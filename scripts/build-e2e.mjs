@@ -6,10 +6,10 @@ import * as esbuild from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
-export const EXTENSION_HOST_TESTS_OUT = 'out/e2e/extensionHost/index.js';
-export const VSIX = 'dist/wit-language-tools.vsix';
+const EXTENSION_HOST_TESTS_OUT = 'out/e2e/extensionHost/index.js';
+const VSIX = 'dist/wit-language-tools.vsix';
 
-export async function buildExtensionHostTests() {
+async function buildExtensionHostTests() {
   await esbuild.build({
     entryPoints: ['test/e2e/extensionHost/index.ts'],
     outfile: EXTENSION_HOST_TESTS_OUT,
@@ -25,7 +25,7 @@ export async function buildExtensionHostTests() {
 }
 
 /** Builds the production bundles and packages them with `npm run package`; returns an exit status. */
-export function packageVsix() {
+function packageVsix() {
   // .vscodeignore decides what the .vsix holds (the same file the published package uses).
   const r = spawnSync('npm', ['run', '--silent', 'package'], { stdio: ['ignore', 'inherit', 'inherit'] });
   if (r.status === 0 && !existsSync(VSIX)) {
@@ -35,7 +35,5 @@ export function packageVsix() {
   return r.status ?? 1;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  await buildExtensionHostTests();
-  if (process.argv.includes('--package')) process.exit(packageVsix());
-}
+await buildExtensionHostTests();
+if (process.argv.includes('--package')) process.exit(packageVsix());

@@ -4,11 +4,10 @@
 
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { planJob, slash, workspaceProbe } from './planner';
-import { findProject } from './project';
+import { planJob } from './planner';
 import { reportError, runJob } from './runner';
 import type { Services } from './services';
-import { commandTarget, folderOf, worldTarget } from './target';
+import { commandTarget, folderOf, projectAt, worldTarget } from './target';
 import type { WitTaskDefinition } from './tasks';
 import { requireTrust } from './trust';
 import { openWitDocument } from './wasmViewer';
@@ -86,8 +85,7 @@ export async function fetchDependencies(services: Services, arg?: unknown): Prom
     const folder = folderOf(uri);
     if (!folder) return;
     // Dependencies belong to the project (its wit/ folder), whatever world the file declares.
-    const start = uri && uri.scheme === 'file' ? path.dirname(uri.fsPath) : folder.uri.fsPath;
-    const project = await findProject(slash(start), slash(folder.uri.fsPath), workspaceProbe);
+    const project = await projectAt(uri, folder);
     const projectDir = project?.dir ?? (uri?.path.endsWith('.wit') ? path.dirname(path.dirname(uri.fsPath)) : folder.uri.fsPath);
     const planned = await planJob({ type: 'wit', job: 'deps', project: projectDir }, folder, services);
     await runJob(planned, folder, services);

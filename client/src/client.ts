@@ -13,11 +13,6 @@ export const DOCUMENT_SELECTOR = [
 
 export type ClientFactory = (id: string, name: string, options: LanguageClientOptions) => BaseLanguageClient;
 
-export interface ClientHandle {
-  client: BaseLanguageClient;
-  output: vscode.LogOutputChannel;
-}
-
 /**
  * `beforeStart` registers handlers the server may call while it initializes (the web client
  * answers its file-system requests); pending handlers are attached when the client starts.
@@ -26,7 +21,7 @@ export async function startClient(
   context: vscode.ExtensionContext,
   newClient: ClientFactory,
   beforeStart?: (client: BaseLanguageClient) => void,
-): Promise<ClientHandle> {
+): Promise<void> {
   const output = vscode.window.createOutputChannel('WIT Language Server', { log: true });
   context.subscriptions.push(output);
   const options: LanguageClientOptions = {
@@ -42,5 +37,4 @@ export async function startClient(
   context.subscriptions.push({ dispose: () => void client.stop() });
   beforeStart?.(client);
   await client.start();
-  return { client, output };
 }

@@ -1,22 +1,18 @@
 // The argument vectors of every job the extension runs — build per project kind, compose, run,
-// invoke, serve, types, dependencies — as plain string arrays. Pure: tasks.ts quotes them for
-// the shell, and the unit tests check them.
+// invoke, serve, types, dependencies — as plain string arrays, and where a build leaves its
+// component. Pure: tasks.ts quotes them for the shell, and the unit tests check them.
+
+import { join as joinPath, resolve as resolvePath } from 'node:path';
 
 export type ProjectKind = 'cargo-component' | 'cargo' | 'js' | 'python' | 'go';
 export type Profile = 'debug' | 'release';
 export type Runtime = 'wasmtime' | 'jco';
 
+/** The tools jobs run, by the name their `wit.tools.<name>` setting uses. */
+export const TOOL_NAMES = ['cargo', 'jco', 'componentizePy', 'tinygo', 'wac', 'wasmtime', 'wkg', 'witDeps'] as const;
+
 /** How each tool is started: an executable, or a launcher plus arguments (`npx jco`, `node jco.js`). */
-export interface ToolCommands {
-  cargo: string[];
-  jco: string[];
-  componentizePy: string[];
-  tinygo: string[];
-  wac: string[];
-  wasmtime: string[];
-  wkg: string[];
-  witDeps: string[];
-}
+export type ToolCommands = Record<(typeof TOOL_NAMES)[number], string[]>;
 
 export interface Job {
   argv: string[];
@@ -69,6 +65,21 @@ export function cargoOutput(p: { kind: ProjectKind; projectDir: string; profile:
   if (!p.crateName) return undefined;
   const target = p.kind === 'cargo-component' ? 'wasm32-wasip1' : 'wasm32-wasip2';
   return `${p.projectDir}/target/${target}/${p.profile}/${p.crateName.replace(/-/g, '_')}.wasm`;
+}
+
+/** Where js, python and go builds write: `<world>.wasm` in the output directory (relative to the project; "" is the project folder). */
+export function worldOutput(p: { projectDir: string; outputDirectory: string; world?: string }): string {
+  const dir = p.outputDirectory ? resolvePath(p.projectDir, p.outputDirectory) : p.projectDir;
+  return joinPath(dir, `${p.world ?? 'component'}.wasm`);
+}
+
+/**
+ * Where a build with the default output leaves the component: cargo's target folder for Rust
+ * (undefined without a crate name), `<world>.wasm` in the output directory for the others. What
+ * Run looks for, so it must agree with the `output` of buildJob.
+ */
+export function buildOutputPath(p: { kind: ProjectKind; projectDir: string; profile: Profile; crateName?: string; outputDirectory: string; world?: string }): string | undefined {
+  return p.kind === 'cargo' || p.kind === 'cargo-component' ? cargoOutput(p) : worldOutput(p);
 }
 
 export function buildJob(tools: ToolCommands, p: BuildParams): Job {

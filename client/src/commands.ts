@@ -1,6 +1,7 @@
 // Commands as maps from command id to a factory that makes the handler from the shared services.
 // This file holds the ones that work everywhere, the web included (WEB_COMMANDS); node/commands.ts
-// adds those that run tools in a terminal, which package.json hides on the web (`!isWeb`).
+// adds those that run tools in a terminal, which package.json shows only where the Node extension
+// host sets `wit.canRunTools` (not on the web) and only in trusted workspaces.
 
 import * as vscode from 'vscode';
 import { showAbiLayout } from './abiLayoutView';

@@ -6,14 +6,13 @@
 
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { readSettings } from './config';
 import { jcoFallback } from './jco';
 import { planJob } from './planner';
 import { CHECK_COMPOSITION_REQUEST, type CompositionInput, type CompositionReport } from './protocol';
 import { reportError, runJob } from './runner';
 import type { Services } from './services';
 import { commandTarget, folderOf, pickComponent, workspaceComponents } from './target';
-import { findTool, INSTALL_HINTS, MissingToolError } from './toolchain';
+import { MissingToolError } from './toolchain';
 import { requireTrust } from './trust';
 import { inspectFile } from './wasmViewer';
 
@@ -44,6 +43,8 @@ export function describeComposition(report: CompositionReport, socket: string): 
 
 export async function composeComponents(services: Services, arg?: unknown, all?: unknown): Promise<void> {
   if (!(await requireTrust('Compose Components'))) return;
+  // What the type check found, told along with a missing wac: the plugs fit even if nothing here can compose them.
+  let checked: string | undefined;
   try {
     const uri = commandTarget(arg);
     const folder = folderOf(uri);
@@ -83,16 +84,10 @@ export async function composeComponents(services: Services, arg?: unknown, all?:
       );
       if (choice === 'Show Details') services.output.show(true);
       if (choice !== 'Compose Anyway') return;
+    } else {
+      checked = `The type check passed: ${report.matches.map((m) => `${m.plug} fills ${m.name}`).join('; ')}.`;
     }
 
-    const settings = readSettings(folder);
-    const wac = await findTool('wac', { settings, workspaceDir: folder.uri.fsPath, extensionDir: services.context.extensionPath, trusted: vscode.workspace.isTrusted });
-    if (wac.source === 'missing') {
-      const fits = errors.length ? '' : ` The type check passed: ${report.matches.map((m) => `${m.plug} fills ${m.name}`).join('; ')}.`;
-      const choice = await vscode.window.showErrorMessage(`wac is not installed, so the components cannot be composed here: ${INSTALL_HINTS.wac}.${fits}`, 'Open Settings');
-      if (choice === 'Open Settings') await vscode.commands.executeCommand('workbench.action.openSettings', 'wit.tools.wac');
-      return;
-    }
     const planned = await planJob({ type: 'wit', job: 'plug', socket: socket.fsPath, plugs: plugs.map((p) => p.fsPath) }, folder, services);
     const outcome = await runJob(planned, folder, services);
     if (outcome.exitCode === 0 && planned.job.output) {
@@ -103,7 +98,6 @@ export async function composeComponents(services: Services, arg?: unknown, all?:
       });
     }
   } catch (e) {
-    if (e instanceof MissingToolError) services.output.warn(e.message);
-    await reportError(e, services, 'Compose Components');
+    await reportError(e, services, 'Compose Components', e instanceof MissingToolError ? checked : undefined);
   }
 }

@@ -4,21 +4,9 @@
 // workspace's values and only user settings apply.
 
 import * as vscode from 'vscode';
-import type { Profile, ProjectKind, ToolCommands } from './commandLines';
+import { TOOL_NAMES, type Profile, type ProjectKind, type ToolCommands } from './commandLines';
 
 export type ToolName = keyof ToolCommands;
-
-/** Setting key (under `wit.tools.`) for each tool. */
-export const TOOL_SETTINGS: Record<ToolName, string> = {
-  cargo: 'cargo',
-  jco: 'jco',
-  componentizePy: 'componentizePy',
-  tinygo: 'tinygo',
-  wac: 'wac',
-  wasmtime: 'wasmtime',
-  wkg: 'wkg',
-  witDeps: 'witDeps',
-};
 
 export type RuntimeSetting = 'auto' | 'wasmtime' | 'jco';
 
@@ -41,8 +29,8 @@ export interface WitToolSettings {
 export function readSettings(scope?: vscode.ConfigurationScope): WitToolSettings {
   const c = vscode.workspace.getConfiguration('wit', scope);
   const tools: Partial<Record<ToolName, string>> = {};
-  for (const [name, key] of Object.entries(TOOL_SETTINGS) as [ToolName, string][]) {
-    const value = c.get<string>(`tools.${key}`, '').trim();
+  for (const name of TOOL_NAMES) {
+    const value = c.get<string>(`tools.${name}`, '').trim();
     if (value) tools[name] = value;
   }
   const templates = c.get<Record<string, unknown>>('build.commandTemplates', {}) ?? {};

@@ -5,14 +5,14 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import {
-  buildJob, composeJob, depsJob, invokeJob, plugJob, runJob, serveJob, typesJob,
+  buildJob, composeJob, depsJob, invokeJob, plugJob, runJob, serveJob, serveUrl, typesJob, worldOutput,
   type Job, type ProjectKind, type Runtime,
 } from './commandLines';
 import { readSettings, type ToolName, type WitToolSettings } from './config';
 import { depsTool, findProject, jsEntry, pythonModule, type FileProbe, type ProjectInfo } from './project';
 import type { Services } from './services';
 import { matchersFor, type WitTaskDefinition } from './tasks';
-import { EXECUTABLES, INSTALL_HINTS, MissingToolError, findTool, toolCommands, type ToolStatus } from './toolchain';
+import { INSTALL_HINTS, MissingToolError, findTool, toolCommands, type ToolStatus } from './toolchain';
 import { firstWitFile, worldsOf } from './worlds';
 import type { WorldInfo } from './protocol';
 
@@ -65,16 +65,9 @@ const TOOL_FOR_KIND: Record<ProjectKind, ToolName> = {
   go: 'tinygo',
 };
 
-async function requireTool(name: ToolName | 'cargoComponent', purpose: string, services: Services, settings: WitToolSettings, projectDir: string, folder: vscode.WorkspaceFolder): Promise<ToolStatus> {
-  const status = await findTool(name, {
-    settings,
-    projectDir,
-    workspaceDir: folder.uri.fsPath,
-    extensionDir: services.context.extensionPath,
-    trusted: vscode.workspace.isTrusted,
-  });
-  if (status.source === 'missing') throw new MissingToolError(name, purpose);
-  return status;
+/** The tools a build of each kind runs: its build tool, and cargo-component's cargo subcommand. */
+export function buildTools(kind: ProjectKind): (ToolName | 'cargoComponent')[] {
+  return kind === 'cargo-component' ? [TOOL_FOR_KIND[kind], 'cargoComponent'] : [TOOL_FOR_KIND[kind]];
 }
 
 /** The world to build when the definition names none: the only one of the project's WIT package. */
@@ -88,10 +81,12 @@ async function worldFor(services: Services, witDir: string, name: string | undef
   return undefined;
 }
 
-export async function runtimeFor(def: WitTaskDefinition, settings: WitToolSettings, ctx: Parameters<typeof findTool>[1]): Promise<Runtime> {
-  if (def.runtime) return def.runtime;
-  if (settings.runtime !== 'auto') return settings.runtime;
-  return (await findTool('wasmtime', ctx)).source !== 'missing' ? 'wasmtime' : 'jco';
+/** The runtime that runs or serves a component, looked up: the task's, the setting's, else wasmtime when it is installed and jco otherwise. */
+async function runtimeFor(def: WitTaskDefinition, settings: WitToolSettings, find: (name: Runtime) => Promise<ToolStatus>): Promise<{ runtime: Runtime; status: ToolStatus }> {
+  const chosen = def.runtime ?? (settings.runtime !== 'auto' ? settings.runtime : undefined);
+  if (chosen) return { runtime: chosen, status: await find(chosen) };
+  const wasmtime = await find('wasmtime');
+  return wasmtime.source !== 'missing' ? { runtime: 'wasmtime', status: wasmtime } : { runtime: 'jco', status: await find('jco') };
 }
 
 export interface PlanOptions {
@@ -104,10 +99,14 @@ export async function planJob(def: WitTaskDefinition, folder: vscode.WorkspaceFo
   const root = folder.uri.fsPath;
   const lookup = { settings, workspaceDir: root, extensionDir: services.context.extensionPath, trusted: vscode.workspace.isTrusted };
   const projectDir = resolveIn(folder, def.project, root);
-  const { commands } = await toolCommands({ ...lookup, projectDir });
   const matchers = matchersFor(def);
-  const need = async (name: ToolName | 'cargoComponent', purpose: string, dir: string) => {
-    if (options.checkTools !== false) await requireTool(name, purpose, services, settings, dir, folder);
+  // Each tool a job runs is looked up once, from the folder the job runs in, and that status
+  // both passes the check and starts the tool: a jco in that project's node_modules/.bin is only
+  // found from there. Tasks skip the check: a missing tool's bare name fails in the terminal.
+  const find = (name: ToolName | 'cargoComponent', dir: string) => findTool(name, { ...lookup, projectDir: dir });
+  const need = (status: ToolStatus, purpose: string): ToolStatus => {
+    if (options.checkTools !== false && status.source === 'missing') throw new MissingToolError(status.name, purpose);
+    return status;
   };
 
   switch (def.job) {
@@ -125,25 +124,28 @@ export async function planJob(def: WitTaskDefinition, folder: vscode.WorkspaceFo
         if (world) witDir = world.witFolder;
       }
       const worldName = world?.name ?? def.world;
-      const tool = TOOL_FOR_KIND[project.kind];
       const template = settings.commandTemplates[project.kind];
+      // A template names its own executables, so there is nothing to look up.
+      const found: ToolStatus[] = [];
       if (!template) {
-        await need(tool, `build a ${project.kind} component`, dir);
-        if (project.kind === 'cargo-component') await need('cargoComponent', 'run `cargo component build`', dir);
+        for (const tool of buildTools(project.kind)) {
+          found.push(need(await find(tool, dir), tool === 'cargoComponent' ? 'run `cargo component build`' : `build a ${project.kind} component`));
+        }
       }
-      const outDir = settings.outputDirectory ? path.resolve(dir, settings.outputDirectory) : dir;
       const entry = project.kind === 'js'
         ? await jsEntry(slash(dir), worldName, settings.jsEntry, workspaceProbe)
         : project.kind === 'python' ? pythonModule(settings.pythonModule) : undefined;
       if (project.kind === 'js' && !entry) throw new Error(`no JavaScript entry found in ${dir} for world ${worldName}: add ${worldName}.js or app.js, or set wit.build.jsEntry`);
-      const job = buildJob(commands, {
+      // js, python and go write `output`; cargo chooses its own place, which buildJob reports. Run
+      // finds the result again with buildOutputPath, which puts the two rules together.
+      const job = buildJob(toolCommands(found), {
         kind: project.kind,
         profile: def.profile ?? settings.profile,
         projectDir: dir,
         witDir,
         world: worldName,
         entry,
-        output: def.output ? resolveIn(folder, def.output, '') : path.join(outDir, `${worldName ?? 'component'}.wasm`),
+        output: def.output ? resolveIn(folder, def.output, '') : worldOutput({ projectDir: dir, outputDirectory: settings.outputDirectory, world: worldName }),
         crateName: project.crateName,
         template,
       });
@@ -153,8 +155,8 @@ export async function planJob(def: WitTaskDefinition, folder: vscode.WorkspaceFo
     case 'types': {
       const witDir = resolveIn(folder, def.project ? path.join(def.project, 'wit') : undefined, path.join(root, 'wit'));
       const world = await worldFor(services, witDir, def.world).catch(() => undefined);
-      await need('jco', 'generate TypeScript types', projectDir);
-      const job = typesJob(commands, { cwd: projectDir, witDir: world?.witFolder ?? witDir, world: world?.name ?? def.world, outDir: resolveIn(folder, def.output, path.join(projectDir, 'types')) });
+      const jco = need(await find('jco', projectDir), 'generate TypeScript types');
+      const job = typesJob(toolCommands([jco]), { cwd: projectDir, witDir: world?.witFolder ?? witDir, world: world?.name ?? def.world, outDir: resolveIn(folder, def.output, path.join(projectDir, 'types')) });
       const what = world?.name ?? def.world ?? 'WIT';
       return { def, job, label: `Types for ${what}`, title: `Generating TypeScript types for ${what}`, matchers, world };
     }
@@ -164,12 +166,19 @@ export async function planJob(def: WitTaskDefinition, folder: vscode.WorkspaceFo
       const preferred = await depsTool(slash(witDir), workspaceProbe);
       const toolName = (t: 'wkg' | 'wit-deps'): ToolName => (t === 'wkg' ? 'wkg' : 'witDeps');
       let tool = preferred;
-      if ((await findTool(toolName(preferred), { ...lookup, projectDir })).source === 'missing') {
+      let status = await find(toolName(preferred), projectDir);
+      if (status.source === 'missing') {
         const other = preferred === 'wkg' ? 'wit-deps' : 'wkg';
-        if ((await findTool(toolName(other), { ...lookup, projectDir })).source === 'missing') throw new MissingToolError(toolName(preferred), `fetch WIT dependencies (${other} would do too: ${INSTALL_HINTS[toolName(other)]})`);
-        tool = other;
+        const otherStatus = await find(toolName(other), projectDir);
+        if (otherStatus.source !== 'missing') {
+          tool = other;
+          status = otherStatus;
+        } else {
+          // Neither is there: a command stops here; a task runs the preferred one's bare name.
+          need(status, `fetch WIT dependencies (${other} would do too: ${INSTALL_HINTS[toolName(other)]})`);
+        }
       }
-      const job = depsJob(commands, { cwd: projectDir, tool });
+      const job = depsJob(toolCommands([status]), { cwd: projectDir, tool });
       return { def, job, label: 'Fetch WIT dependencies', title: `Fetching WIT dependencies with ${tool}`, matchers };
     }
     case 'run':
@@ -181,39 +190,34 @@ export async function planJob(def: WitTaskDefinition, folder: vscode.WorkspaceFo
       const name = path.basename(component);
       if (def.job === 'invoke') {
         if (!def.call) throw new Error('an invoke task needs "call", e.g. "add(1, 2)"');
-        await need('wasmtime', 'call a function a component exports (jco can only run wasi:cli commands)', cwd);
-        return { def, job: invokeJob(commands, { cwd, component, call: def.call }), label: `Call ${def.call} in ${name}`, title: `Calling ${def.call}`, matchers };
+        const wasmtime = need(await find('wasmtime', cwd), 'call a function a component exports (jco can only run wasi:cli commands)');
+        return { def, job: invokeJob(toolCommands([wasmtime]), { cwd, component, call: def.call }), label: `Call ${def.call} in ${name}`, title: `Calling ${def.call}`, matchers };
       }
-      const runtime = await runtimeFor(def, settings, { ...lookup, projectDir: cwd });
-      await need(runtime, `${def.job} ${name}`, cwd);
+      const { runtime, status } = await runtimeFor(def, settings, (tool) => find(tool, cwd));
+      const commands = toolCommands([need(status, `${def.job} ${name}`)]);
       if (def.job === 'run') {
         return { def, job: runJob(commands, { runtime, cwd, component, args: def.args }), label: `Run ${name}`, title: `Running ${name} with ${runtime}`, matchers };
       }
       const port = def.port ?? settings.servePort;
-      const url = `http://127.0.0.1:${port}/`;
+      const url = serveUrl(port);
       return { def, job: serveJob(commands, { runtime, cwd, component, port }), label: `Serve ${name}`, title: `Serving ${name} with ${runtime}`, matchers, background: true, url };
     }
     case 'plug': {
       if (!def.socket || !def.plugs?.length) throw new Error('a plug task needs "socket" and "plugs"');
       const socket = resolveIn(folder, def.socket, '');
       const cwd = path.dirname(socket);
-      await need('wac', 'compose components', cwd);
+      const wac = need(await find('wac', cwd), 'compose components');
       const output = resolveIn(folder, def.output, path.join(cwd, settings.composeOutput));
-      const job = plugJob(commands, { cwd, socket, plugs: def.plugs.map((p) => resolveIn(folder, p, '')), output });
+      const job = plugJob(toolCommands([wac]), { cwd, socket, plugs: def.plugs.map((p) => resolveIn(folder, p, '')), output });
       return { def, job, label: `Compose ${path.basename(output)}`, title: `Plugging into ${path.basename(socket)}`, matchers };
     }
     case 'compose': {
       if (!def.wac) throw new Error('a compose task needs "wac": the .wac file');
       const wacFile = resolveIn(folder, def.wac, '');
       const cwd = path.dirname(wacFile);
-      await need('wac', 'compose components', cwd);
+      const wac = need(await find('wac', cwd), 'compose components');
       const output = resolveIn(folder, def.output, path.join(cwd, settings.composeOutput));
-      return { def, job: composeJob(commands, { cwd, wacFile, output }), label: `Compose ${path.basename(wacFile)}`, title: `Composing ${path.basename(wacFile)}`, matchers };
+      return { def, job: composeJob(toolCommands([wac]), { cwd, wacFile, output }), label: `Compose ${path.basename(wacFile)}`, title: `Composing ${path.basename(wacFile)}`, matchers };
     }
   }
-}
-
-/** The executable's name for a missing-tool message. */
-export function toolLabel(name: ToolName | 'cargoComponent'): string {
-  return EXECUTABLES[name];
 }

@@ -19,6 +19,7 @@ import type { DecodedComponent, FuncType } from './wasm/componentTypes';
 import { funcSignature } from './wasm/witPrinter';
 import { inspectFile } from './wasmViewer';
 import { firstArgumentSelection, invokeObstacle, waveCall } from './wave';
+import { CLI_RUN_EXPORT, HTTP_HANDLER_EXPORT } from './worldLens';
 
 export interface ComponentShape {
   command: boolean;
@@ -30,8 +31,8 @@ export interface ComponentShape {
 export function componentShape(decoded: DecodedComponent): ComponentShape {
   const names = decoded.exports.map((e) => e.name);
   return {
-    command: names.some((n) => /^wasi:cli\/run(@|$)/.test(n)),
-    http: names.some((n) => /^wasi:http\/(incoming-handler|handler)(@|$)/.test(n)),
+    command: names.some((n) => CLI_RUN_EXPORT.test(n)),
+    http: names.some((n) => HTTP_HANDLER_EXPORT.test(n)),
     functions: decoded.exports.flatMap((e) => (e.item.sort === 'func' && e.item.entity.kind === 'func' ? [{ name: e.name, type: e.item.entity }] : [])),
   };
 }
@@ -43,7 +44,7 @@ async function componentFor(services: Services, arg: unknown, worldName: string 
   if (uri && (uri.path.endsWith('.wit') || worldName)) {
     const target = await worldTarget(services, uri, worldName, purpose);
     if (target?.world) {
-      const built = await builtComponentFor(target, readSettings(target.folder).outputDirectory);
+      const built = await builtComponentFor(target, readSettings(target.folder));
       if (built) return built;
       const choice = await vscode.window.showInformationMessage(`${target.world.name} has not been built yet.`, 'Build Now');
       if (choice !== 'Build Now') return undefined;
@@ -53,17 +54,27 @@ async function componentFor(services: Services, arg: unknown, worldName: string 
   return pickComponent(`Which component do you want to ${purpose}?`);
 }
 
+/**
+ * What Run and Serve start from: the component (after the trust check), its workspace folder and
+ * what the binary holds. Undefined when there is nothing to do (untrusted, or no pick).
+ */
+async function openComponent(services: Services, arg: unknown, worldName: string | undefined, purpose: 'run' | 'serve', action: string) {
+  if (!(await requireTrust(action))) return undefined;
+  const component = await componentFor(services, arg, worldName, purpose);
+  if (!component) return undefined;
+  const folder = folderOf(component);
+  if (!folder) return undefined;
+  const inspection = await inspectFile(component, jcoFallback(services));
+  return { component, folder, name: path.basename(component.fsPath), inspection };
+}
+
 const LAST_ARGS = 'wit.run.lastArguments';
 
 export async function runComponent(services: Services, arg?: unknown, worldName?: string): Promise<void> {
-  if (!(await requireTrust('Run Component'))) return;
   try {
-    const component = await componentFor(services, arg, worldName, 'run');
-    if (!component) return;
-    const folder = folderOf(component);
-    if (!folder) return;
-    const inspection = await inspectFile(component, jcoFallback(services));
-    const name = path.basename(component.fsPath);
+    const opened = await openComponent(services, arg, worldName, 'run', 'Run Component');
+    if (!opened) return;
+    const { component, folder, name, inspection } = opened;
     if (inspection.kind === 'error') throw new Error(`cannot read ${name}: ${inspection.message}`);
     let shape: ComponentShape = { command: true, http: false, functions: [] };
     if (inspection.kind === 'component' && !('via' in inspection && inspection.via)) shape = componentShape(inspection.decoded);
@@ -132,14 +143,10 @@ export async function freePort(preferred: number): Promise<number> {
 }
 
 export async function serveComponent(services: Services, arg?: unknown, worldName?: string): Promise<void> {
-  if (!(await requireTrust('Serve HTTP Component'))) return;
   try {
-    const component = await componentFor(services, arg, worldName, 'serve');
-    if (!component) return;
-    const folder = folderOf(component);
-    if (!folder) return;
-    const name = path.basename(component.fsPath);
-    const inspection = await inspectFile(component, jcoFallback(services));
+    const opened = await openComponent(services, arg, worldName, 'serve', 'Serve HTTP Component');
+    if (!opened) return;
+    const { component, folder, name, inspection } = opened;
     if (inspection.kind === 'component' && inspection.decoded.exports.length && !componentShape(inspection.decoded).http) {
       const choice = await vscode.window.showWarningMessage(`${name} does not export wasi:http/incoming-handler, so an HTTP server cannot call it.`, 'Serve Anyway');
       if (choice !== 'Serve Anyway') return;

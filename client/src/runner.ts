@@ -80,14 +80,18 @@ export async function runJob(planned: PlannedJob, folder: vscode.WorkspaceFolder
   return { exitCode, cancelled, execution };
 }
 
-/** Shows an error from planning or running a job; a missing tool comes with how to install it. */
-export async function reportError(e: unknown, services: Services, what: string): Promise<void> {
+/**
+ * Shows an error from planning or running a job; a missing tool comes with how to install it.
+ * `detail` is added to the message shown (what the command found out before it failed).
+ */
+export async function reportError(e: unknown, services: Services, what: string, detail?: string): Promise<void> {
   const message = e instanceof Error ? e.message : String(e);
   services.output.error(`${what}: ${message}`);
+  const shown = `${what}: ${message}${detail ? ` ${detail}` : ''}`;
   if (e instanceof MissingToolError) {
-    const choice = await vscode.window.showErrorMessage(`${what}: ${message}`, 'Open Settings');
+    const choice = await vscode.window.showErrorMessage(shown, 'Open Settings');
     if (choice === 'Open Settings') await vscode.commands.executeCommand('workbench.action.openSettings', 'wit.tools');
     return;
   }
-  void vscode.window.showErrorMessage(`${what}: ${message}`);
+  void vscode.window.showErrorMessage(shown);
 }

@@ -1,22 +1,14 @@
 // A status bar item naming the active project's toolchain (e.g. "WIT: JavaScript · jco"), with
 // each tool it needs and whether it was found in the tooltip; clicking it shows the full report.
 
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ProjectKind } from './commandLines';
-import { readSettings } from './config';
-import { slash, workspaceProbe } from './planner';
-import { findProject, PROJECT_KIND_LABELS } from './project';
+import { readSettings, type ToolName } from './config';
+import { buildTools } from './planner';
+import { PROJECT_KIND_LABELS } from './project';
 import type { Services } from './services';
+import { folderOf, projectAt } from './target';
 import { EXECUTABLES, INSTALL_HINTS, findTool, type ToolStatus } from './toolchain';
-
-const TOOLS_BY_KIND: Record<ProjectKind, (keyof typeof EXECUTABLES)[]> = {
-  'cargo-component': ['cargo', 'cargoComponent', 'wasmtime', 'wac'],
-  cargo: ['cargo', 'wasmtime', 'wac'],
-  js: ['jco', 'wasmtime', 'wac'],
-  python: ['componentizePy', 'wasmtime', 'wac'],
-  go: ['tinygo', 'wasmtime', 'wac'],
-};
 
 export interface ToolchainReport {
   kind?: ProjectKind;
@@ -25,12 +17,12 @@ export interface ToolchainReport {
 }
 
 export async function toolchainReport(services: Services, uri: vscode.Uri | undefined): Promise<ToolchainReport> {
-  const folder = (uri && vscode.workspace.getWorkspaceFolder(uri)) ?? vscode.workspace.workspaceFolders?.[0];
+  const folder = folderOf(uri);
   if (!folder || folder.uri.scheme !== 'file') return { tools: [] };
-  const start = uri && uri.scheme === 'file' ? path.dirname(uri.fsPath) : folder.uri.fsPath;
-  const project = await findProject(slash(start), slash(folder.uri.fsPath), workspaceProbe);
+  const project = await projectAt(uri, folder);
   const settings = readSettings(folder);
-  const names = project ? TOOLS_BY_KIND[project.kind] : (['jco', 'cargo', 'wasmtime', 'wac'] as const);
+  // The build tools first: the status bar names the first one.
+  const names: (ToolName | 'cargoComponent')[] = project ? [...buildTools(project.kind), 'wasmtime', 'wac'] : ['jco', 'cargo', 'wasmtime', 'wac'];
   const tools = await Promise.all(
     names.map((n) => findTool(n, { settings, projectDir: project?.dir, workspaceDir: folder.uri.fsPath, extensionDir: services.context.extensionPath, trusted: vscode.workspace.isTrusted })),
   );

@@ -4,6 +4,8 @@
 
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { buildOutputPath } from './commandLines';
+import type { WitToolSettings } from './config';
 import { slash, workspaceProbe } from './planner';
 import { findProject, type ProjectInfo } from './project';
 import type { WorldInfo } from './protocol';
@@ -24,6 +26,12 @@ export function folderOf(uri: vscode.Uri | undefined): vscode.WorkspaceFolder | 
   return (uri && vscode.workspace.getWorkspaceFolder(uri)) ?? vscode.workspace.workspaceFolders?.[0];
 }
 
+/** The project `uri` belongs to: the nearest one at or above its folder, within `folder` (from `folder` itself without a local file). */
+export function projectAt(uri: vscode.Uri | undefined, folder: vscode.WorkspaceFolder): Promise<ProjectInfo | undefined> {
+  const start = uri && uri.scheme === 'file' ? path.dirname(uri.fsPath) : folder.uri.fsPath;
+  return findProject(slash(start), slash(folder.uri.fsPath), workspaceProbe);
+}
+
 export interface WorldTarget {
   folder: vscode.WorkspaceFolder;
   project?: ProjectInfo;
@@ -40,8 +48,7 @@ export async function worldTarget(services: Services, uri: vscode.Uri | undefine
     void vscode.window.showErrorMessage('Open a folder with a component project first.');
     return undefined;
   }
-  const start = uri && uri.scheme === 'file' ? path.dirname(uri.fsPath) : folder.uri.fsPath;
-  const project = await findProject(slash(start), slash(folder.uri.fsPath), workspaceProbe);
+  const project = await projectAt(uri, folder);
   let witFile: vscode.Uri | undefined = uri && uri.path.endsWith('.wit') ? uri : undefined;
   if (!witFile && project) witFile = await firstWitFile(vscode.Uri.file(path.join(project.dir, 'wit')));
   if (!witFile) return { folder, project };
@@ -72,10 +79,10 @@ export async function pickComponent(placeHolder: string, candidates?: vscode.Uri
   return picked?.uri;
 }
 
-/** The built component for a world, if it exists next to the project (`<world>.wasm`). */
-export async function builtComponentFor(target: WorldTarget, outputDirectory: string): Promise<vscode.Uri | undefined> {
+/** The built component for a world, if it exists where a build with the settings leaves it. */
+export async function builtComponentFor(target: WorldTarget, settings: Pick<WitToolSettings, 'outputDirectory' | 'profile'>): Promise<vscode.Uri | undefined> {
   if (!target.project || !target.world) return undefined;
-  const dir = outputDirectory ? path.resolve(target.project.dir, outputDirectory) : target.project.dir;
-  const candidate = vscode.Uri.file(path.join(dir, `${target.world.name}.wasm`));
-  return (await workspaceProbe.exists(candidate.fsPath)) ? candidate : undefined;
+  const { kind, dir, crateName } = target.project;
+  const output = buildOutputPath({ kind, projectDir: dir, crateName, profile: settings.profile, outputDirectory: settings.outputDirectory, world: target.world.name });
+  return output && (await workspaceProbe.exists(output)) ? vscode.Uri.file(output) : undefined;
 }

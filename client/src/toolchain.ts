@@ -5,7 +5,7 @@
 
 import { constants, promises as fsp } from 'node:fs';
 import * as path from 'node:path';
-import type { ToolCommands } from './commandLines';
+import { TOOL_NAMES, type ToolCommands } from './commandLines';
 import type { ToolName, WitToolSettings } from './config';
 
 /** The executable each tool is started as. */
@@ -110,17 +110,15 @@ export async function findTool(name: ToolName | 'cargoComponent', ctx: LookupCon
   return { name, source: 'missing' };
 }
 
-/** Commands for every tool, with the bare executable name standing in for missing ones. */
-export async function toolCommands(ctx: LookupContext): Promise<{ commands: ToolCommands; status: Map<string, ToolStatus> }> {
-  const names: ToolName[] = ['cargo', 'jco', 'componentizePy', 'tinygo', 'wac', 'wasmtime', 'wkg', 'witDeps'];
-  const status = new Map<string, ToolStatus>();
-  const entries = await Promise.all(names.map(async (n) => [n, await findTool(n, ctx)] as const));
-  const commands = {} as ToolCommands;
-  for (const [n, s] of entries) {
-    status.set(n, s);
-    commands[n] = s.command ?? [EXECUTABLES[n]];
-  }
-  return { commands, status };
+/**
+ * The command line's tools for a job from the ones it looked up: how each found one starts, and
+ * the bare executable name for the rest (missing ones, so the terminal says what is missing, and
+ * those the job does not run).
+ */
+export function toolCommands(found: ToolStatus[]): ToolCommands {
+  const commands = Object.fromEntries(TOOL_NAMES.map((n) => [n, [EXECUTABLES[n]]])) as ToolCommands;
+  for (const s of found) if (s.name !== 'cargoComponent') commands[s.name] = s.command ?? [EXECUTABLES[s.name]];
+  return commands;
 }
 
 export class MissingToolError extends Error {

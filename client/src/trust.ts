@@ -1,6 +1,7 @@
 // Workspace trust for the commands that run tools: in Restricted Mode they are hidden from menus
-// by `isWorkspaceTrusted` when clauses, and this check stops them when they are invoked anyway
-// (from a keybinding, a code lens or another extension) with an explanation.
+// and the command palette by `isWorkspaceTrusted` when clauses, and this check stops them when
+// they are invoked anyway (from a keybinding, a code lens or another extension) with an
+// explanation.
 
 import * as vscode from 'vscode';
 

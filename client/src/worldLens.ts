@@ -8,13 +8,18 @@ import type { WorldInfo } from './protocol';
 import type { Services } from './services';
 import { worldsOf } from './worlds';
 
+/** An export that makes a component a `wasi:cli` command (any version); Run uses it on binaries too. */
+export const CLI_RUN_EXPORT = /^wasi:cli\/run(@|$)/;
+/** An export that makes a component an HTTP handler (either interface name, any version). */
+export const HTTP_HANDLER_EXPORT = /^wasi:http\/(incoming-handler|handler)(@|$)/;
+
 /** What a world can be run as, from its exports. */
 export function worldRunKinds(world: Pick<WorldInfo, 'exports'>): { command: boolean; functions: boolean; http: boolean } {
   const names = world.exports.map((e) => e.name);
   return {
-    command: names.some((n) => /^wasi:cli\/run(@|$)/.test(n)),
+    command: names.some((n) => CLI_RUN_EXPORT.test(n)),
     functions: world.exports.some((e) => e.kind === 'func'),
-    http: names.some((n) => /^wasi:http\/(incoming-handler|handler)(@|$)/.test(n)),
+    http: names.some((n) => HTTP_HANDLER_EXPORT.test(n)),
   };
 }
 

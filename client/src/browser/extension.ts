@@ -13,7 +13,7 @@ import type { Services } from '../services';
 import { registerWasmViewer } from '../wasmViewer';
 
 /** Answers the worker's `wit/stat`, `wit/readDirectory` and `wit/readFile` requests. */
-export function answerFileRequests(client: BaseLanguageClient): void {
+function answerFileRequests(client: BaseLanguageClient): void {
   const uriOf = (p: FsParams) => vscode.Uri.parse(p.uri);
   client.onRequest(FS_REQUESTS.stat, async (p: FsParams) => {
     try {

@@ -5,8 +5,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
-  buildJob, cargoOutput, composeJob, depsJob, fillTemplate, invokeJob, plugJob, relativeTo, runJob, serveJob, typesJob,
-  type ToolCommands,
+  buildJob, buildOutputPath, cargoOutput, composeJob, depsJob, fillTemplate, invokeJob, plugJob, relativeTo, runJob, serveJob, typesJob,
+  worldOutput, type ProjectKind, type ToolCommands,
 } from '../../../client/src/commandLines';
 import { renderCommandLine } from '../../../client/src/shell';
 
@@ -107,6 +107,26 @@ test('a command template from the settings replaces the built-in form', () => {
   });
   assert.deepEqual(job.argv, ['npx', 'jco', 'componentize', 'app.js', '--wit', 'wit', '-n', 'w', '-o', 'w.wasm', '--release']);
   assert.deepEqual(fillTemplate(['a', '{releaseFlag}', '{unknown}'], { releaseFlag: '' }), ['a', '{unknown}']);
+});
+
+test('the build output Run looks for is where cargo leaves the component, not <world>.wasm', () => {
+  const placement = { projectDir: PROJECT, crateName: 'my-app', world: 'greeter', outputDirectory: '' };
+  assert.equal(buildOutputPath({ ...placement, kind: 'cargo-component', profile: 'debug' }), `${PROJECT}/target/wasm32-wasip1/debug/my_app.wasm`);
+  assert.equal(buildOutputPath({ ...placement, kind: 'cargo', profile: 'release' }), `${PROJECT}/target/wasm32-wasip2/release/my_app.wasm`);
+  assert.equal(buildOutputPath({ ...placement, kind: 'cargo', profile: 'debug', outputDirectory: 'dist' }), `${PROJECT}/target/wasm32-wasip2/debug/my_app.wasm`, 'outputDirectory is for the other kinds');
+  assert.equal(buildOutputPath({ ...placement, kind: 'cargo', profile: 'debug', crateName: undefined }), undefined);
+  assert.equal(buildOutputPath({ ...placement, kind: 'js', profile: 'debug', outputDirectory: 'dist' }), `${PROJECT}/dist/greeter.wasm`);
+  assert.equal(buildOutputPath({ ...placement, kind: 'go', profile: 'debug' }), `${PROJECT}/greeter.wasm`);
+});
+
+test('buildOutputPath agrees with the output of the build job of every kind', () => {
+  for (const kind of ['cargo-component', 'cargo', 'js', 'python', 'go'] as ProjectKind[]) {
+    for (const profile of ['debug', 'release'] as const) {
+      const placement = { kind, profile, projectDir: PROJECT, crateName: 'my-app', world: 'greeter', outputDirectory: 'out' };
+      const job = buildJob(TOOLS, { ...placement, witDir: WIT, entry: `${PROJECT}/app.js`, output: worldOutput(placement) });
+      assert.equal(buildOutputPath(placement), job.output, `${kind} ${profile}`);
+    }
+  }
 });
 
 test('wac plug and wac compose', () => {

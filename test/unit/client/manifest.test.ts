@@ -1,7 +1,7 @@
 // package.json's contributions for the component commands: every tool command is hidden outside
-// a Node extension host and, in menus, in untrusted workspaces; the settings that name
-// executables are restricted; the web entry, task type, problem matchers and viewer exist; and
-// the command maps in the code match the contributed commands.
+// a Node extension host and, in the palette and menus, in untrusted workspaces; the settings
+// that name executables are restricted; the web entry, task type, problem matchers and viewer
+// exist; and the command maps in the code match the contributed commands.
 
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -27,11 +27,13 @@ test('every contributed command is registered by the desktop map, the web ones b
   for (const c of contributes.commands) assert.equal(c.category, 'WIT', `${c.command} has no WIT category`);
 });
 
-test('tool commands: palette only where tools can run, menus only in trusted workspaces', () => {
+test('tool commands: palette and menus only where tools can run and in trusted workspaces', () => {
   for (const id of [...TOOL_COMMANDS, 'wit.showToolchain']) {
     const palette = contributes.menus.commandPalette.find((m: { command: string }) => m.command === id);
     assert.ok(palette, `${id} has no commandPalette entry`);
     assert.match(palette.when, /\bwit\.canRunTools\b/);
+    // The toolchain report runs nothing, so it stays in the palette in Restricted Mode.
+    if (TOOL_COMMANDS.includes(id)) assert.match(palette.when, /\bisWorkspaceTrusted\b/, `commandPalette: ${id}`);
   }
   for (const [menu, items] of Object.entries(contributes.menus) as [string, { command: string; when?: string }[]][]) {
     if (menu === 'commandPalette') continue;
