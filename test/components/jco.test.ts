@@ -6,9 +6,8 @@
 // and shell quoting the extension uses, from folders whose names have spaces and quotes.
 
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, type TestContext } from 'node:test';
@@ -19,7 +18,10 @@ import { checkUnit } from '../../server/src/semantics/check';
 import { checkComposition } from '../../server/src/semantics/composition';
 import { NO_FEATURES } from '../../server/src/semantics/gates';
 import { SourceCache } from '../../server/src/semantics/sources';
-import { builtComponent, COMPONENTS, JCO_CLI, jcoMissing, PROJECT_ROOT, type ComponentSpec } from '../support/components';
+import { freePort } from '../e2e/support/codeServer';
+import { PROJECT_ROOT } from '../e2e/support/env';
+import { spawnGroup } from '../e2e/support/processes';
+import { builtComponent, COMPONENTS, JCO_CLI, jcoMissing, type ComponentSpec } from '../support/components';
 
 const skip = jcoMissing();
 const JCO_TOOLS = { jco: ['node', JCO_CLI] } as ToolCommands;
@@ -77,17 +79,6 @@ test('jco componentize builds the greeter example and `jco run` runs its command
   ]);
 });
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
 test('`jco serve` serves an HTTP component on 127.0.0.1 and answers a request', { skip, timeout: 600_000 }, async (t) => {
   const wasm = await component(t, COMPONENTS.helloHttp);
   const scratch = nastyDir();
@@ -95,48 +86,29 @@ test('`jco serve` serves an HTTP component on 127.0.0.1 and answers a request', 
   copyFileSync(wasm, join(scratch.dir, 'hello http.wasm'));
   const port = await freePort();
   const job = serveJob(JCO_TOOLS, { runtime: 'jco', cwd: scratch.dir, component: join(scratch.dir, 'hello http.wasm'), port });
-  // jco serve leaves a listening child when only its own PID is killed: own process group, killed whole.
-  const child = spawn('bash', ['-c', renderCommandLine('bash', job.argv)], { cwd: job.cwd, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout.on('data', (d) => (output += d));
-  child.stderr.on('data', (d) => (output += d));
-  const killGroup = (signal: NodeJS.Signals) => {
-    try {
-      process.kill(-child.pid!, signal);
-    } catch {
-      // already gone
-    }
-  };
-  t.after(async () => {
-    killGroup('SIGTERM');
-    await new Promise((r) => setTimeout(r, 300));
-    killGroup('SIGKILL');
-  });
+  // jco serve leaves a listening child when only its own PID is killed: own process group, stopped whole.
+  const proc = spawnGroup('bash', ['-c', renderCommandLine('bash', job.argv)], { cwd: job.cwd });
+  t.after(() => proc.stop());
+  let exitCode: number | undefined;
+  void proc.exited.then((code) => (exitCode = code));
   const started = Date.now();
-  let body: string | undefined;
+  let answer: { status: number; body: string } | undefined;
   while (Date.now() - started < 60_000) {
     try {
       const res = await fetch(`http://127.0.0.1:${port}/greet/ünï`, { signal: AbortSignal.timeout(2000) });
-      body = await res.text();
-      assert.equal(res.status, 200);
+      answer = { status: res.status, body: await res.text() };
       break;
     } catch {
-      if (child.exitCode !== null) assert.fail(`jco serve exited with ${child.exitCode}:\n${output}`);
+      // Not listening yet (a network error or a timed-out request): ask again while jco serve runs.
+      if (exitCode !== undefined) assert.fail(`jco serve exited with ${exitCode}:\n${proc.output()}`);
       await new Promise((r) => setTimeout(r, 200));
     }
   }
   t.diagnostic(`jco serve answered after ${Date.now() - started} ms on port ${port}`);
-  assert.equal(body, `hello from a component at /greet/%C3%BCn%C3%AF\n`, output);
-  killGroup('SIGTERM');
-  const deadline = Date.now() + 5000;
-  while (Date.now() < deadline) {
-    try {
-      process.kill(-child.pid!, 0);
-      await new Promise((r) => setTimeout(r, 100));
-    } catch {
-      break;
-    }
-  }
+  assert.ok(answer, `jco serve did not answer within 60 s:\n${proc.output()}`);
+  assert.equal(answer.status, 200, proc.output());
+  assert.equal(answer.body, `hello from a component at /greet/%C3%BCn%C3%AF\n`, proc.output());
+  await proc.stop();
   await assert.rejects(fetch(`http://127.0.0.1:${port}/`, { signal: AbortSignal.timeout(1000) }), 'nothing listens after the group is killed');
 });
 

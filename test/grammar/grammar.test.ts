@@ -4,12 +4,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import * as vsctm from 'vscode-textmate';
 import * as oniguruma from 'vscode-oniguruma';
 import { EXTERN_SNIPPETS, ITEM_SNIPPETS } from '../../server/src/ide/completion/catalog';
 import { parse } from '../../server/src/syntax/parse';
+import { SHARED, filesUnder } from '../support/shared';
 
 // The test process runs from the project root (see scripts/test.mjs).
 const projectRoot = process.cwd();
@@ -17,9 +18,8 @@ const grammarPath = join(projectRoot, 'syntaxes', 'wit.tmLanguage.json');
 const snippetsPath = join(projectRoot, 'snippets', 'wit.json');
 const languageConfigurationPath = join(projectRoot, 'language-configuration.json');
 const casesDir = join(projectRoot, 'test', 'grammar', 'cases');
-const sharedDir = process.env.WIT_SHARED ? resolve(process.env.WIT_SHARED) : resolve(projectRoot, '..', 'shared');
-const wasiDir = join(sharedDir, 'conformance', 'wasi');
-const witParserUiDir = join(sharedDir, 'conformance', 'wit-parser', 'tests', 'ui');
+const wasiDir = join(SHARED, 'conformance', 'wasi');
+const witParserUiDir = join(SHARED, 'conformance', 'wit-parser', 'tests', 'ui');
 const parseFailDir = join(witParserUiDir, 'parse-fail');
 
 /** wit-parser's keyword list (WIT.md's list plus `error-context`, which wit-parser lexes as one). */
@@ -35,15 +35,6 @@ const notIdentifierScope = /^(keyword|storage|support)\./;
 
 // A runaway regular expression shows up as a line that takes this long; real lines take microseconds.
 const lineTimeLimitMs = 1000;
-
-function walk(dir: string, keep: (path: string) => boolean, out: string[] = []): string[] {
-  for (const name of readdirSync(dir).sort()) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) walk(path, keep, out);
-    else if (keep(path)) out.push(path);
-  }
-  return out;
-}
 
 let grammarLoaded: Promise<vsctm.IGrammar> | undefined;
 /** The grammar, loaded once: vscode-oniguruma's WASM can only be initialised once per process. */
@@ -213,7 +204,7 @@ function firstFew(problems: string[], limit = 25): string {
 }
 
 test('grammar: assertion cases pass vscode-tmgrammar-test', () => {
-  const cases = walk(casesDir, (p) => p.endsWith('.wit'));
+  const cases = filesUnder(casesDir);
   assert.ok(cases.length > 0, `no .wit cases under ${casesDir}`);
   const cli = require.resolve('vscode-tmgrammar-test/dist/unit.js');
   // The tool also registers the grammars package.json contributes; `-g` makes sure the file under
@@ -237,20 +228,19 @@ test('grammar: assertion cases pass vscode-tmgrammar-test', () => {
 
 test('grammar: real-world WIT tokenizes cleanly', async (t) => {
   if (!existsSync(wasiDir) || !existsSync(witParserUiDir)) {
-    t.skip(`reference material not found at ${sharedDir} (expected ../shared from the project root, or WIT_SHARED)`);
+    t.skip(`reference material not found at ${SHARED} (expected ../shared from the project root, or WIT_SHARED)`);
     return;
   }
   const grammar = await witGrammar();
-  const isWit = (p: string) => p.endsWith('.wit');
-  const accepted = [...walk(wasiDir, isWit), ...walk(witParserUiDir, (p) => isWit(p) && !p.startsWith(parseFailDir + '/'))];
-  const rejected = existsSync(parseFailDir) ? walk(parseFailDir, isWit) : [];
+  const accepted = [...filesUnder(wasiDir), ...filesUnder(witParserUiDir).filter((p) => !p.startsWith(parseFailDir + '/'))];
+  const rejected = filesUnder(parseFailDir);
 
   let lineCount = 0;
   let keywordCount = 0;
   let identifierCount = 0;
   const problems: string[] = [];
   for (const path of accepted) {
-    const file = relative(sharedDir, path);
+    const file = relative(SHARED, path);
     const lines = sourceLines(path);
     lineCount += lines.length;
     const result = tokenizeLines(grammar, lines, file);
@@ -271,7 +261,7 @@ test('grammar: real-world WIT tokenizes cleanly', async (t) => {
   for (const path of rejected) {
     const lines = sourceLines(path);
     lineCount += lines.length;
-    const result = tokenizeLines(grammar, lines, relative(sharedDir, path));
+    const result = tokenizeLines(grammar, lines, relative(SHARED, path));
     problems.push(...result.problems);
     if (result.finalDepth !== 1) rejectedLeftOpen++;
   }

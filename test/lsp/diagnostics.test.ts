@@ -3,12 +3,9 @@
 // files, feature settings, and only current results being published.
 
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { LspHarness, uriOf } from '../support/lspHarness';
-import { TempWorkspace, tempWorkspace } from '../support/tempWorkspace';
-
-let ws: TempWorkspace;
-let server: LspHarness;
+import { test } from 'node:test';
+import { uriOf, useServer } from '../support/lspHarness';
+import { positionOf } from '../support/positions';
 
 const TYPES = `package demo:app@0.1.0;
 
@@ -33,15 +30,7 @@ interface g {
 }
 `;
 
-before(async () => {
-  ws = tempWorkspace({ 'wit/types.wit': TYPES, 'wit/api.wit': API, 'gated/g.wit': GATED });
-  server = await LspHarness.start({ root: ws.root });
-});
-
-after(async () => {
-  await server.stop();
-  ws.dispose();
-});
+const ctx = useServer({ 'wit/types.wit': TYPES, 'wit/api.wit': API, 'gated/g.wit': GATED });
 
 /** Errors and warnings (hints such as unused `use`s are not what these tests are about). */
 const problems = (d: { diagnostics: { severity?: number }[] }) => d.diagnostics.filter((x) => (x.severity ?? 1) <= 2);
@@ -52,64 +41,63 @@ const messages = (d: { diagnostics: { message: string | { value: string }; sever
   });
 
 test('workspace scan publishes diagnostics for files that are not open', async () => {
-  const d = await server.diagnostics(uriOf(ws.path('wit/api.wit')), (p) => problems(p).length > 0);
+  const d = await ctx.server.diagnostics(uriOf(ctx.ws.path('wit/api.wit')), (p) => problems(p).length > 0);
   assert.match(messages(d).join('\n'), /package 'demo:log@1\.0\.0' not found/);
-  const types = await server.diagnostics(uriOf(ws.path('wit/types.wit')));
+  const types = await ctx.server.diagnostics(uriOf(ctx.ws.path('wit/types.wit')));
   assert.deepEqual(messages(types), []);
 });
 
 test('a dependency added under deps/ resolves the missing package', async () => {
-  const dep = ws.write('wit/deps/log/sink.wit', 'package demo:log@1.0.0;\n\ninterface sink {\n  enum level { info, error }\n}\n');
-  server.fileEvents([{ path: ws.path('wit/deps/log'), type: 'created' }, { path: dep, type: 'created' }]);
-  const d = await server.diagnostics(uriOf(ws.path('wit/api.wit')), (p) => problems(p).length === 0);
+  const dep = ctx.ws.write('wit/deps/log/sink.wit', 'package demo:log@1.0.0;\n\ninterface sink {\n  enum level { info, error }\n}\n');
+  ctx.server.fileEvents([{ path: ctx.ws.path('wit/deps/log'), type: 'created' }, { path: dep, type: 'created' }]);
+  const d = await ctx.server.diagnostics(uriOf(ctx.ws.path('wit/api.wit')), (p) => problems(p).length === 0);
   assert.deepEqual(messages(d), []);
 });
 
 test('an unsaved edit in one file updates the diagnostics of another', async () => {
-  const uri = server.open(ws.path('wit/types.wit'), TYPES, 1);
-  const renamedAt = TYPES.indexOf('point');
-  server.change(uri, 2, [{ range: { start: { line: 3, character: renamedAt - TYPES.lastIndexOf('\n', renamedAt) - 1 }, end: { line: 3, character: renamedAt - TYPES.lastIndexOf('\n', renamedAt) - 1 + 5 } }, text: 'points' }]);
-  const api = await server.diagnostics(uriOf(ws.path('wit/api.wit')), (p) => problems(p).length > 0);
+  const uri = ctx.server.open(ctx.ws.path('wit/types.wit'), TYPES, 1);
+  ctx.server.change(uri, 2, [{ range: { start: positionOf(TYPES, 'point'), end: positionOf(TYPES, 'point', 0, 'point'.length) }, text: 'points' }]);
+  const api = await ctx.server.diagnostics(uriOf(ctx.ws.path('wit/api.wit')), (p) => problems(p).length > 0);
   assert.match(messages(api).join('\n'), /name `point` does not exist in interface `types`; did you mean `points`\?/);
-  server.change(uri, 3, [{ text: TYPES }]);
-  await server.diagnostics(uriOf(ws.path('wit/api.wit')), (p) => problems(p).length === 0);
-  server.close(uri);
+  ctx.server.change(uri, 3, [{ text: TYPES }]);
+  await ctx.server.diagnostics(uriOf(ctx.ws.path('wit/api.wit')), (p) => problems(p).length === 0);
+  ctx.server.close(uri);
 });
 
 test('diagnostics carry the document version, and only the latest edit is reported', async () => {
-  const path = ws.path('wit/types.wit');
-  const uri = server.open(path, TYPES, 10);
+  const path = ctx.ws.path('wit/types.wit');
+  const uri = ctx.server.open(path, TYPES, 10);
   // Several quick edits: the last one breaks the syntax.
-  for (let v = 11; v <= 15; v++) server.change(uri, v, [{ text: TYPES + `\n// edit ${v}\n` }]);
-  server.change(uri, 16, [{ text: TYPES + '\ninterface broken {\n' }]);
-  const d = await server.diagnostics(uri, (p) => p.version === 16);
+  for (let v = 11; v <= 15; v++) ctx.server.change(uri, v, [{ text: TYPES + `\n// edit ${v}\n` }]);
+  ctx.server.change(uri, 16, [{ text: TYPES + '\ninterface broken {\n' }]);
+  const d = await ctx.server.diagnostics(uri, (p) => p.version === 16);
   assert.equal(d.version, 16);
   assert.match(messages(d).join('\n'), /expected `}`/);
-  server.change(uri, 17, [{ text: TYPES }]);
-  await server.diagnostics(uri, (p) => p.version === 17 && problems(p).length === 0);
-  server.close(uri);
+  ctx.server.change(uri, 17, [{ text: TYPES }]);
+  await ctx.server.diagnostics(uri, (p) => p.version === 17 && problems(p).length === 0);
+  ctx.server.close(uri);
 });
 
 test('deleting a file updates the files that use it', async () => {
-  ws.remove('wit/types.wit');
-  server.fileEvents([{ path: ws.path('wit/types.wit'), type: 'deleted' }]);
-  const d = await server.diagnostics(uriOf(ws.path('wit/api.wit')), (p) => problems(p).length > 0);
+  ctx.ws.remove('wit/types.wit');
+  ctx.server.fileEvents([{ path: ctx.ws.path('wit/types.wit'), type: 'deleted' }]);
+  const d = await ctx.server.diagnostics(uriOf(ctx.ws.path('wit/api.wit')), (p) => problems(p).length > 0);
   assert.match(messages(d).join('\n'), /interface or world `types` does not exist/);
-  ws.write('wit/types.wit', TYPES);
-  server.fileEvents([{ path: ws.path('wit/types.wit'), type: 'created' }]);
-  await server.diagnostics(uriOf(ws.path('wit/api.wit')), (p) => problems(p).length === 0);
+  ctx.ws.write('wit/types.wit', TYPES);
+  ctx.server.fileEvents([{ path: ctx.ws.path('wit/types.wit'), type: 'created' }]);
+  await ctx.server.diagnostics(uriOf(ctx.ws.path('wit/api.wit')), (p) => problems(p).length === 0);
 });
 
 test('the wit.features setting decides which unstable items exist', async () => {
-  const uri = uriOf(ws.path('gated/g.wit'));
-  const off = await server.diagnostics(uri, (p) => p.diagnostics.some((x) => x.severity === 1));
+  const uri = uriOf(ctx.ws.path('gated/g.wit'));
+  const off = await ctx.server.diagnostics(uri, (p) => p.diagnostics.some((x) => x.severity === 1));
   assert.match(messages(off).join('\n'), /excluded due to its feature not being activated \(feature `fancy`\)/);
   const hint = off.diagnostics.find((x) => x.code === 'inactive-feature');
   assert.ok(hint, 'the gated-out type is marked');
   assert.deepEqual(hint!.tags, [1], 'as unnecessary');
-  server.setSettings({ features: ['fancy'] });
-  const on = await server.diagnostics(uri, (p) => problems(p).length === 0);
+  ctx.server.setSettings({ features: ['fancy'] });
+  const on = await ctx.server.diagnostics(uri, (p) => problems(p).length === 0);
   assert.deepEqual(messages(on), []);
-  server.setSettings({});
-  await server.diagnostics(uri, (p) => p.diagnostics.some((x) => x.severity === 1));
+  ctx.server.setSettings({});
+  await ctx.server.diagnostics(uri, (p) => p.diagnostics.some((x) => x.severity === 1));
 });

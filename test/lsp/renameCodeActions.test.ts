@@ -4,13 +4,10 @@
 // `wit.enableFeature` command, and the client's `only` filter.
 
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import type * as lsp from 'vscode-languageserver-protocol';
-import { LspHarness, uriOf } from '../support/lspHarness';
-import { TempWorkspace, tempWorkspace } from '../support/tempWorkspace';
-
-let ws: TempWorkspace;
-let server: LspHarness;
+import { uriOf, useServer } from '../support/lspHarness';
+import { positionOf } from '../support/positions';
 
 const TYPES = `package demo:app@0.1.0;
 
@@ -35,71 +32,52 @@ interface g {
 }
 `;
 
-before(async () => {
-  ws = tempWorkspace({ 'wit/types.wit': TYPES, 'wit/api.wit': API, 'gated/g.wit': GATED });
-  server = await LspHarness.start({ root: ws.root });
-  await server.diagnostics(uriOf(ws.path('wit/api.wit')));
-});
-
-after(async () => {
-  await server.stop();
-  ws.dispose();
-});
-
-/** The LSP position of the `n`th occurrence of `needle` in `text` (plus `delta` characters). */
-function positionOf(text: string, needle: string, n = 0, delta = 0): lsp.Position {
-  let at = -1;
-  for (let i = 0; i <= n; i++) at = text.indexOf(needle, at + 1);
-  assert.ok(at >= 0, `${needle} not found`);
-  const before = text.slice(0, at + delta);
-  const line = before.split('\n').length - 1;
-  return { line, character: before.length - before.lastIndexOf('\n') - 1 };
-}
+const ctx = useServer({ 'wit/types.wit': TYPES, 'wit/api.wit': API, 'gated/g.wit': GATED }, { ready: 'wit/api.wit' });
 
 test('prepareRename: the name and its placeholder, or the reason it cannot be renamed', async () => {
-  const uri = uriOf(ws.path('wit/types.wit'));
-  const ok = await server.request<{ range: lsp.Range; placeholder: string }>('textDocument/prepareRename', {
+  const uri = uriOf(ctx.ws.path('wit/types.wit'));
+  const ok = await ctx.server.request<{ range: lsp.Range; placeholder: string }>('textDocument/prepareRename', {
     textDocument: { uri }, position: positionOf(TYPES, 'point', 0, 2),
   });
   assert.equal(ok.placeholder, 'point');
   assert.deepEqual(ok.range, { start: positionOf(TYPES, 'point'), end: positionOf(TYPES, 'point', 0, 5) });
   await assert.rejects(
-    server.request('textDocument/prepareRename', { textDocument: { uri }, position: positionOf(TYPES, 'record', 0, 1) }),
+    ctx.server.request('textDocument/prepareRename', { textDocument: { uri }, position: positionOf(TYPES, 'record', 0, 1) }),
     (e: Error) => /`record` is a keyword/.test(e.message),
   );
   await assert.rejects(
-    server.request('textDocument/prepareRename', { textDocument: { uri }, position: positionOf(TYPES, 's32', 0, 1) }),
+    ctx.server.request('textDocument/prepareRename', { textDocument: { uri }, position: positionOf(TYPES, 's32', 0, 1) }),
     (e: Error) => /`s32` is a built-in type/.test(e.message),
   );
 });
 
 test('rename: versioned document changes for every file that writes the name', async () => {
-  const apiPath = ws.path('wit/api.wit');
-  const apiUri = server.open(apiPath, API, 7);
-  const edit = await server.request<lsp.WorkspaceEdit>('textDocument/rename', {
+  const apiPath = ctx.ws.path('wit/api.wit');
+  const apiUri = ctx.server.open(apiPath, API, 7);
+  const edit = await ctx.server.request<lsp.WorkspaceEdit>('textDocument/rename', {
     textDocument: { uri: apiUri }, position: positionOf(API, 'point', 1, 1), newName: 'coord',
   });
   const changes = (edit.documentChanges ?? []) as lsp.TextDocumentEdit[];
   const byUri = new Map(changes.map((c) => [c.textDocument.uri, c]));
-  assert.deepEqual([...byUri.keys()].sort(), [apiUri, uriOf(ws.path('wit/types.wit'))].sort());
+  assert.deepEqual([...byUri.keys()].sort(), [apiUri, uriOf(ctx.ws.path('wit/types.wit'))].sort());
   assert.equal(byUri.get(apiUri)!.textDocument.version, 7, 'the open document carries its version');
-  assert.equal(byUri.get(uriOf(ws.path('wit/types.wit')))!.textDocument.version, null, 'a file that is not open has none');
+  assert.equal(byUri.get(uriOf(ctx.ws.path('wit/types.wit')))!.textDocument.version, null, 'a file that is not open has none');
   assert.equal(byUri.get(apiUri)!.edits.length, 3);
   assert.ok(byUri.get(apiUri)!.edits.every((e) => 'newText' in e && e.newText === 'coord'));
   await assert.rejects(
-    server.request('textDocument/rename', { textDocument: { uri: apiUri }, position: positionOf(API, 'point', 1, 1), newName: 'Coord_2' }),
+    ctx.server.request('textDocument/rename', { textDocument: { uri: apiUri }, position: positionOf(API, 'point', 1, 1), newName: 'Coord_2' }),
     (e: Error) => /not a valid WIT identifier/.test(e.message),
   );
-  server.close(apiUri);
+  ctx.server.close(apiUri);
 });
 
 test('code actions: a preferred did-you-mean linked to the client\'s diagnostic', async () => {
-  const path = ws.path('wit/api.wit');
+  const path = ctx.ws.path('wit/api.wit');
   const text = API.replace('p: point', 'p: pont');
-  const uri = server.open(path, text, 3);
-  const published = await server.diagnostics(uri, (p) => p.version === 3 && p.diagnostics.some((d) => d.code === 'unknown-name'));
+  const uri = ctx.server.open(path, text, 3);
+  const published = await ctx.server.diagnostics(uri, (p) => p.version === 3 && p.diagnostics.some((d) => d.code === 'unknown-name'));
   const diagnostic = published.diagnostics.find((d) => d.code === 'unknown-name')!;
-  const actions = await server.request<lsp.CodeAction[]>('textDocument/codeAction', {
+  const actions = await ctx.server.request<lsp.CodeAction[]>('textDocument/codeAction', {
     textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] },
   });
   const fix = actions.find((a) => a.title === 'Change to `point`');
@@ -110,18 +88,18 @@ test('code actions: a preferred did-you-mean linked to the client\'s diagnostic'
   const [change] = fix.edit!.documentChanges as lsp.TextDocumentEdit[];
   assert.equal(change.textDocument.version, 3);
   assert.deepEqual(change.edits, [{ range: diagnostic.range, newText: 'point' }]);
-  const refactors = await server.request<lsp.CodeAction[]>('textDocument/codeAction', {
+  const refactors = await ctx.server.request<lsp.CodeAction[]>('textDocument/codeAction', {
     textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic], only: ['refactor'] },
   });
   assert.deepEqual(refactors, []);
-  server.close(uri);
+  ctx.server.close(uri);
 });
 
 test('code actions: enabling a feature is a `wit.enableFeature` command', async () => {
-  const uri = uriOf(ws.path('gated/g.wit'));
-  const published = await server.diagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'gated-reference'));
+  const uri = uriOf(ctx.ws.path('gated/g.wit'));
+  const published = await ctx.server.diagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'gated-reference'));
   const diagnostic = published.diagnostics.find((d) => d.code === 'gated-reference')!;
-  const actions = await server.request<lsp.CodeAction[]>('textDocument/codeAction', {
+  const actions = await ctx.server.request<lsp.CodeAction[]>('textDocument/codeAction', {
     textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] },
   });
   const enable = actions.find((a) => a.command?.command === 'wit.enableFeature');
@@ -129,6 +107,6 @@ test('code actions: enabling a feature is a `wit.enableFeature` command', async 
   assert.deepEqual(enable.command!.arguments, ['fancy']);
   assert.equal(enable.edit, undefined);
   // What the client's command does: add the feature to `wit.features`; the diagnostic goes away.
-  server.setSettings({ features: ['fancy'] });
-  await server.diagnostics(uri, (p) => !p.diagnostics.some((d) => d.code === 'gated-reference'));
+  ctx.server.setSettings({ features: ['fancy'] });
+  await ctx.server.diagnostics(uri, (p) => !p.diagnostics.some((d) => d.code === 'gated-reference'));
 });

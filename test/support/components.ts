@@ -6,19 +6,11 @@ import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { PROJECT_ROOT } from '../e2e/support/env';
 
-export const PROJECT_ROOT = findRoot(__dirname);
-export const JCO_PACKAGE = join(PROJECT_ROOT, 'node_modules/@bytecodealliance/jco');
+const JCO_PACKAGE = join(PROJECT_ROOT, 'node_modules/@bytecodealliance/jco');
 export const JCO_CLI = join(JCO_PACKAGE, 'dist/jco.js');
-export const COMPONENT_CACHE = join(PROJECT_ROOT, '.cache/components');
-
-function findRoot(start: string): string {
-  for (let dir = start; dir !== '/'; dir = join(dir, '..')) {
-    const manifest = join(dir, 'package.json');
-    if (existsSync(manifest) && JSON.parse(readFileSync(manifest, 'utf8')).name === 'wit-language-tools') return dir;
-  }
-  return process.cwd();
-}
+const COMPONENT_CACHE = join(PROJECT_ROOT, '.cache/components');
 
 export interface ComponentSpec {
   /** Names the cached file. */
@@ -43,7 +35,7 @@ export const COMPONENTS = {
   helloHttp: { name: 'hello-http', sourceDir: data('hello-http'), entry: 'handler.js', world: 'hello-http', wasiDeps: true },
 } satisfies Record<string, ComponentSpec>;
 
-export function jcoVersion(): string | undefined {
+function jcoVersion(): string | undefined {
   try {
     return JSON.parse(readFileSync(join(JCO_PACKAGE, 'package.json'), 'utf8')).version;
   } catch {
@@ -67,7 +59,7 @@ function filesUnder(dir: string, root = dir, out: string[] = []): string[] {
 }
 
 /** The inputs that decide the component's bytes: the entry, every WIT file, the world, jco. */
-export function inputHash(spec: ComponentSpec): string {
+function inputHash(spec: ComponentSpec): string {
   const h = createHash('sha256');
   h.update(`jco ${jcoVersion()}\nworld ${spec.world}\nentry ${spec.entry}\nwasi ${!!spec.wasiDeps}\n`);
   const inputs = [spec.entry, ...filesUnder(join(spec.sourceDir, 'wit')).map((f) => join('wit', f))];
@@ -79,7 +71,7 @@ export function inputHash(spec: ComponentSpec): string {
 }
 
 /** jco's bundled WASI packages in the `wit/deps/` layout (`jco scaffold` lays them out the same way). */
-export function copyWasiDeps(witDir: string): void {
+function copyWasiDeps(witDir: string): void {
   const builtin = join(JCO_PACKAGE, 'lib/wit/builtin/0.2.12');
   for (const pkg of readdirSync(builtin)) {
     const dest = join(witDir, 'deps', `${pkg}-0.2.12`);
@@ -88,7 +80,7 @@ export function copyWasiDeps(witDir: string): void {
   }
 }
 
-export function runJco(args: string[], options: { cwd: string; timeoutMs?: number }): Promise<{ code: number; output: string }> {
+function runJco(args: string[], options: { cwd: string; timeoutMs?: number }): Promise<{ code: number; output: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [JCO_CLI, ...args], { cwd: options.cwd, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';

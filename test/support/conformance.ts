@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { SHARED, filesUnder } from './shared';
 
-export const WIT_PARSER_SUITE = join(SHARED, 'conformance', 'wit-parser');
+const WIT_PARSER_SUITE = join(SHARED, 'conformance', 'wit-parser');
 
 export interface ConformanceCase {
   name: string;

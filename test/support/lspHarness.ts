@@ -1,14 +1,17 @@
 // Starts `node dist/server.js --stdio` and talks LSP to it, for protocol tests: open and edit
 // documents, send file events and settings, make requests, and wait for published diagnostics
-// (never by sleeping: by waiting for the notification that satisfies a condition).
+// (never by sleeping: by waiting for the notification that satisfies a condition). useServer
+// gives a test file one server on a temporary workspace for all its tests.
 
 import { ChildProcess, spawn } from 'node:child_process';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
+import { after, before } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import {
   ProtocolConnection, StreamMessageReader, StreamMessageWriter, createProtocolConnection,
 } from 'vscode-languageserver-protocol/node';
 import type * as lsp from 'vscode-languageserver-protocol';
+import { tempWorkspace, type TempWorkspace } from './tempWorkspace';
 
 export interface HarnessOptions {
   /** Workspace folder (absolute path). */
@@ -157,4 +160,41 @@ export class LspHarness {
   }
 }
 
-export const FIXTURES = join('test', 'data');
+export interface ServerFixture {
+  /** The temporary workspace (set once the test file's `before` hook has run). */
+  readonly ws: TempWorkspace;
+  /** The server on it. */
+  readonly server: LspHarness;
+}
+
+/**
+ * One server for the calling test file: `before` its tests it writes `files` to a temporary
+ * workspace and starts the server on it (then, with `ready`, waits for the first diagnostics of
+ * that workspace-relative file, so the workspace scan is done); `after` them it stops the server
+ * and removes the workspace. Call at the top level of a test file.
+ */
+export function useServer(files: Record<string, string>, options: { ready?: string } = {}): ServerFixture {
+  let ws: TempWorkspace | undefined;
+  let server: LspHarness | undefined;
+  before(async () => {
+    ws = tempWorkspace(files);
+    server = await LspHarness.start({ root: ws.root });
+    if (options.ready) await server.diagnostics(uriOf(ws.path(options.ready)));
+  });
+  after(async () => {
+    await server?.stop();
+    ws?.dispose();
+  });
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('useServer: the server is not started yet (use it inside a test)');
+    return value;
+  };
+  return {
+    get ws() {
+      return started(ws);
+    },
+    get server() {
+      return started(server);
+    },
+  };
+}

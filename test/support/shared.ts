@@ -25,3 +25,11 @@ export function filesUnder(dir: string, suffix = '.wit'): string[] {
   if (existsSync(dir)) walk(dir);
   return out;
 }
+
+/** The WASI layouts of the reference material: folders laid out as a user's project. */
+export const WASI_LAYOUTS = join(SHARED, 'conformance', 'wasi', 'layouts');
+
+/** Each WASI layout (sorted by name) with its `wit/` folder. */
+export function wasiLayouts(): { name: string; wit: string }[] {
+  return readdirSync(WASI_LAYOUTS).sort().map((name) => ({ name, wit: join(WASI_LAYOUTS, name, 'wit') }));
+}

@@ -1,5 +1,6 @@
-// Event-driven waiting for extension-host tests: resolve when VS Code reports the awaited state,
-// fail with what was last seen when it does not arrive in time. No fixed sleeps.
+// Waiting for extension-host tests (and the web tests, whose bundle uses `until` too: this file
+// imports only vscode): resolve when VS Code reports the awaited state, fail with what was last
+// seen when it does not arrive in time. No fixed sleeps; where VS Code has no event, a bounded poll.
 
 import * as vscode from 'vscode';
 
@@ -38,14 +39,30 @@ export function waitForDiagnostics(
 }
 
 /**
+ * Resolves with the first value `probe` returns that is not undefined, asking every `intervalMs`;
+ * rejects with `timed out after … waiting for <what>` after `timeoutMs`. For state VS Code fires
+ * no event for. `what` may be a function, to describe what was last seen when it gives up.
+ */
+export async function until<T>(
+  what: string | (() => string),
+  probe: () => Promise<T | undefined> | T | undefined,
+  timeoutMs = 30_000,
+  intervalMs = 100,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    await new Promise((r) => setTimeout(r, intervalMs));
+  }
+  throw new Error(`timed out after ${timeoutMs} ms waiting for ${typeof what === 'string' ? what : what()}`);
+}
+
+/**
  * Resolves once the extension is active. VS Code fires no event when an extension activates
  * (and calling `activate()` would force what the test wants to observe), so this checks the
  * condition every 50 ms, bounded by `timeoutMs`.
  */
 export async function waitForActivation(extension: vscode.Extension<unknown>, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!extension.isActive) {
-    if (Date.now() > deadline) throw new Error(`${extension.id} did not activate within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  await until(`${extension.id} to activate`, () => (extension.isActive ? true : undefined), timeoutMs, 50);
 }

@@ -3,7 +3,7 @@
 
 import * as vscode from 'vscode';
 
-export function workspaceRoot(): vscode.Uri {
+function workspaceRoot(): vscode.Uri {
   const folder = vscode.workspace.workspaceFolders?.[0];
   if (!folder) throw new Error('the extension-host tests need a workspace folder (the harness opens a copy of examples/greeter)');
   return folder.uri;

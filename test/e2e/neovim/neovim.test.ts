@@ -12,6 +12,7 @@ import { makeTempDir } from '../support/emergency';
 import { NVIM, PROJECT_ROOT, SERVER_JS } from '../support/env';
 import { spawnGroup } from '../support/processes';
 import { copyExample } from '../support/workspace';
+import { positionOf } from '../../support/positions';
 
 const CLIENT_LUA = join(PROJECT_ROOT, 'test/e2e/neovim/client.lua');
 
@@ -88,15 +89,9 @@ test('Neovim receives the syntax error of a broken .wit file from the server', {
 });
 
 /** The 0-based `line:character` of the `occurrence`-th (0-based) match of `needle` in `text`, plus `shift` characters. */
-function positionOf(text: string, needle: string, shift = 0, occurrence = 0): string {
-  let offset = -1;
-  for (let i = 0; i <= occurrence; i++) {
-    offset = text.indexOf(needle, offset + 1);
-    assert.ok(offset >= 0, `"${needle}" (occurrence ${occurrence}) is not in the file`);
-  }
-  offset += shift;
-  const before = text.slice(0, offset).split('\n');
-  return `${before.length - 1}:${before[before.length - 1].length}`;
+function lineCharacterOf(text: string, needle: string, shift = 0, occurrence = 0): string {
+  const { line, character } = positionOf(text, needle, occurrence, shift);
+  return `${line}:${character}`;
 }
 
 test('Neovim gets hover, definition in deps/, references, completion and formatting from the server', { timeout: 90_000 }, async (t) => {
@@ -107,11 +102,11 @@ test('Neovim gets hover, definition in deps/, references, completion and formatt
   const file = join(workspace.root, 'wit/greetings.wit');
   const text = readFileSync(file, 'utf8');
   // `level` in `set-log-threshold: func(threshold: level)` names an enum of a package in wit/deps/.
-  const levelUse = positionOf(text, 'threshold: level', 'threshold: '.length + 1);
+  const levelUse = lineCharacterOf(text, 'threshold: level', 'threshold: '.length + 1);
   // `person` in `greet: func(who: person)` names a record of this file; references span methods.
-  const personUse = positionOf(text, 'who: person', 'who: '.length + 1);
+  const personUse = lineCharacterOf(text, 'who: person', 'who: '.length + 1);
   // Inside `hello: func(name: string)`, at the start of `string`, where any type may be written.
-  const typeSlot = positionOf(text, 'hello: func(name: string)', 'hello: func(name: '.length);
+  const typeSlot = lineCharacterOf(text, 'hello: func(name: string)', 'hello: func(name: '.length);
 
   const run = await runNeovim(workspace.root, file, ['hover', 'definition', 'references', 'completion'], {
     WIT_NVIM_HOVER_AT: levelUse,

@@ -14,9 +14,6 @@ interface oops {
 }
 `;
 
-/** The same file with the `;` back: the server must publish no diagnostics for it. */
-export const FIXED_WIT_TEXT = BROKEN_WIT_TEXT.replace('-> string\n', '-> string;\n');
-
 /** What the server reports: a syntax error naming the missing token. */
 export const BROKEN_WIT_EXPECTED = {
   messageIncludes: 'expected `;`',

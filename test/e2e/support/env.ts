@@ -29,9 +29,6 @@ export const EXAMPLES_DIR = join(PROJECT_ROOT, 'examples');
 /** Screenshots and logs that outlive a run; git-ignored. */
 export const ARTIFACTS_DIR = resolve(PROJECT_ROOT, '.test-artifacts');
 
-/** The extension's identifier as VS Code knows it (`publisher.name`). */
-export const EXTENSION_ID = 'wit-language-tools.wit-language-tools';
-
 /**
  * Names what the code-server route lacks, so a test can fail with one actionable message
  * instead of a spawn error deep inside a helper.

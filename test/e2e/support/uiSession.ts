@@ -1,16 +1,38 @@
-// One UI test session: code-server with the packaged extension on a workspace, Chromium on its
-// workbench, and `check()` to run each step as a subtest that keeps a screenshot of a failure.
-// Everything started here is stopped by the caller's CleanupStack.
+// One UI test session: prepareUiTest checks the setup and gives the test its cleanup stack and a
+// copy of examples/greeter; startUiSession starts code-server with the packaged extension on a
+// workspace, Chromium on its workbench, and `check()` to run each step as a subtest that keeps a
+// screenshot of a failure. Everything started here is stopped by the caller's CleanupStack.
 
+import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TestContext } from 'node:test';
 import type { Page } from 'playwright-core';
 import { launchBrowser } from './browser';
-import type { CleanupStack } from './cleanup';
+import { CleanupStack } from './cleanup';
 import { startCodeServer, type CodeServer, type CodeServerOptions } from './codeServer';
-import { ARTIFACTS_DIR, VSIX } from './env';
-import { saveScreenshot } from './workbench';
+import { ARTIFACTS_DIR, missingForCodeServer, VSIX } from './env';
+import { clearArtifacts, saveScreenshot } from './workbench';
+import { copyExample, type TempWorkspace } from './workspace';
+
+/**
+ * The start of every UI test: fails with one message naming what is not set up (the code-server
+ * route with the packaged extension, plus `alsoMissing`), removes the previous run's
+ * `<prefix>` artifacts, and returns a CleanupStack run after the test with a copy of
+ * examples/greeter already on it.
+ */
+export function prepareUiTest(t: TestContext, prefix: string, options: { alsoMissing?: (string | undefined)[] } = {}): { cleanup: CleanupStack; workspace: TempWorkspace } {
+  const missing = [...missingForCodeServer({ vsix: true }), ...(options.alsoMissing ?? []).filter((m): m is string => !!m)];
+  assert.deepEqual(missing, [], `the code-server route is not set up:\n${missing.join('\n')}`);
+
+  clearArtifacts(prefix);
+  const cleanup = new CleanupStack();
+  t.after(() => cleanup.run());
+
+  const workspace = copyExample('greeter');
+  cleanup.push('remove workspace', () => workspace.remove());
+  return { cleanup, workspace };
+}
 
 export interface UiSession {
   page: Page;

@@ -5,11 +5,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { BROKEN_WIT_EXPECTED, BROKEN_WIT_NAME, BROKEN_WIT_TEXT } from '../support/brokenWit';
-import { CleanupStack } from '../support/cleanup';
-import { missingForCodeServer } from '../support/env';
-import { startUiSession } from '../support/uiSession';
+import { prepareUiTest, startUiSession } from '../support/uiSession';
 import {
-  clearArtifacts,
   goToPosition,
   openFileFromExplorer,
   openWorkbench,
@@ -21,20 +18,11 @@ import {
   waitForProblem,
   waitForStatusBarLanguage,
 } from '../support/workbench';
-import { copyExample } from '../support/workspace';
 
 const BROKEN_PATH = `wit/${BROKEN_WIT_NAME}`;
 
 test('a broken .wit file opened in code-server shows WIT mode and its syntax error in Problems', { timeout: 240_000 }, async (t) => {
-  const missing = missingForCodeServer({ vsix: true });
-  assert.deepEqual(missing, [], `the code-server route is not set up:\n${missing.join('\n')}`);
-
-  clearArtifacts('ui-broken-');
-  const cleanup = new CleanupStack();
-  t.after(() => cleanup.run());
-
-  const workspace = copyExample('greeter');
-  cleanup.push('remove workspace', () => workspace.remove());
+  const { cleanup, workspace } = prepareUiTest(t, 'ui-broken-');
   workspace.write(BROKEN_PATH, BROKEN_WIT_TEXT);
 
   const { page, server, check } = await startUiSession(t, cleanup, 'ui-broken-', { folder: workspace.root });

@@ -10,26 +10,18 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { CleanupStack } from '../support/cleanup';
 import { freePort } from '../support/codeServer';
 import {
   answerInputBox, clearNotifications, clickCodeLens, clickExplorerFile, docsScreenshot, pickQuickItem, pickQuickItems, startCommand,
   waitForNotification, waitForTerminal, webviewText,
 } from '../support/componentsUi';
-import { missingForCodeServer, PROJECT_ROOT } from '../support/env';
-import { startUiSession } from '../support/uiSession';
+import { PROJECT_ROOT } from '../support/env';
+import { prepareUiTest, startUiSession } from '../support/uiSession';
 import { openFileFromExplorer, openWorkbench, runCommand } from '../support/workbench';
-import { copyExample } from '../support/workspace';
 import { builtComponent, COMPONENTS, jcoMissing } from '../../support/components';
 
 test('component commands in code-server: build from the code lens, inspect, run, compose check, serve', { timeout: 600_000 }, async (t) => {
-  const missing = [...missingForCodeServer({ vsix: true }), ...(jcoMissing() ? [jcoMissing()!] : [])];
-  assert.deepEqual(missing, [], `the code-server route is not set up:\n${missing.join('\n')}`);
-
-  const cleanup = new CleanupStack();
-  t.after(() => cleanup.run());
-  const workspace = copyExample('greeter');
-  cleanup.push('remove workspace', () => workspace.remove());
+  const { cleanup, workspace } = prepareUiTest(t, 'ui-components-', { alsoMissing: [jcoMissing()] });
   // Components the later steps use (from the test cache; the greeter-app one is built by the lens).
   for (const [spec, name] of [[COMPONENTS.greeterCli, 'greeter-cli.wasm'], [COMPONENTS.loggerMismatch, 'logger-mismatch.wasm'], [COMPONENTS.helloHttp, 'hello-http.wasm']] as const) {
     copyFileSync((await builtComponent(spec)).path, join(workspace.root, name));

@@ -6,12 +6,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { CleanupStack } from '../support/cleanup';
 import { docsScreenshot } from '../support/componentsUi';
-import { missingForCodeServer } from '../support/env';
-import { startUiSession } from '../support/uiSession';
+import { prepareUiTest, startUiSession } from '../support/uiSession';
 import {
-  clearArtifacts,
   goToPosition,
   openFileFromExplorer,
   openWorkbench,
@@ -24,7 +21,6 @@ import {
   waitForCursor,
   waitForRenameInput,
 } from '../support/workbench';
-import { copyExample } from '../support/workspace';
 
 const MESSY = 'package example:greeter@0.1.0;\ninterface  tidy{\n  /// Docs stay.\n  f:func( a:u32 )->string;\n   record r{x:u8,y:u8}\n}\n';
 /**
@@ -65,15 +61,7 @@ async function waitForFile(path: string, read: (text: string) => boolean, descri
 }
 
 test('hover, go to definition in deps/, rename across files and format on save in code-server', { timeout: 300_000 }, async (t) => {
-  const missing = missingForCodeServer({ vsix: true });
-  assert.deepEqual(missing, [], `the code-server route is not set up:\n${missing.join('\n')}`);
-
-  clearArtifacts('ui-editing-');
-  const cleanup = new CleanupStack();
-  t.after(() => cleanup.run());
-
-  const workspace = copyExample('greeter');
-  cleanup.push('remove workspace', () => workspace.remove());
+  const { cleanup, workspace } = prepareUiTest(t, 'ui-editing-');
   const tidyPath = workspace.write('wit/tidy.wit', MESSY);
 
   const { page, server, check } = await startUiSession(t, cleanup, 'ui-editing-', {

@@ -4,22 +4,13 @@
 // through the console, which the workbench forwards to the harness.
 
 import * as vscode from 'vscode';
+import { until } from '../extensionHost/waitFor';
+import { EXTENSION_ID } from '../support/extensionId';
 
 const PREFIX = '[wit-web]';
-const EXTENSION_ID = 'wit-language-tools.wit-language-tools';
 
 function check(condition: unknown, message: string): asserts condition {
   if (!condition) throw new Error(message);
-}
-
-async function until<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
 }
 
 function file(path: string): vscode.Uri {

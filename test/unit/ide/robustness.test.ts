@@ -25,6 +25,7 @@ import { signatureHelp } from '../../../server/src/ide/signatureHelp';
 import { analyzeFixture } from '../../support/fixture';
 import { rng } from '../../support/random';
 import { SHARED, SHARED_MISSING, filesUnder, sharedAvailable } from '../../support/shared';
+import { outOfBounds } from './editorFeatures/support';
 
 const MUTATIONS = ['{', '}', '(', ')', '<', '>', ';', ':', ',', '.', '@', '=', '->', '%', '/*', '//', '\n', 'use ', 'type ', 'func', 'interface ', 'world ', 'import ', 'package a:b;', 'x'];
 
@@ -46,7 +47,8 @@ test('every feature at every offset of mutated files: no exception, positions in
   let calls = 0;
   let files = 0;
   const check = (what: string, text: string, start: number, end: number) => {
-    assert.ok(start >= 0 && start <= end && end <= text.length, `${what}: range ${start}..${end} outside 0..${text.length}`);
+    const [problem] = outOfBounds(text, [{ start, end }], what);
+    assert.ok(problem === undefined, problem);
   };
   for (let k = 0; k < 80; k++) {
     const text = mutate(r.pick(sources), r);

@@ -4,13 +4,13 @@
 // as the `.wit.json` dumps. Prints the figures.
 
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { test } from 'node:test';
 import { interfaceId } from '../../../server/src/semantics/model';
 import { checkPath, isError, isWarning, lineOf } from '../../support/check';
 import { loadCases, referenceError } from '../../support/conformance';
-import { SHARED, SHARED_MISSING, sharedAvailable } from '../../support/shared';
+import { SHARED_MISSING, WASI_LAYOUTS, sharedAvailable, wasiLayouts } from '../../support/shared';
 
 const skip = !sharedAvailable() && SHARED_MISSING;
 
@@ -47,12 +47,12 @@ test('accepts and rejects exactly what wit-parser does; first error on the refer
 });
 
 test('every WASI layout checks with zero errors and zero warnings', { skip }, async () => {
-  const dir = join(SHARED, 'conformance', 'wasi', 'layouts');
-  const layouts = readdirSync(dir).sort();
+  const dir = WASI_LAYOUTS;
+  const layouts = wasiLayouts();
   const problems: string[] = [];
   let files = 0;
   for (const l of layouts) {
-    const r = await checkPath(join(dir, l, 'wit'));
+    const r = await checkPath(l.wit);
     files += r.diagnostics.size;
     for (const [file, ds] of r.diagnostics) {
       for (const d of ds) if (isError(d) || isWarning(d)) problems.push(`${relative(dir, file)}:${lineOf(file, d.start)}: ${d.message}`);

@@ -2,18 +2,17 @@
 // errors and compared with a `.rast` golden file next to it. Inputs under ok/ must have no errors.
 
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { debugDump, greenText, parse, syntaxErrors } from '../../../server/src/syntax';
-import { assertGolden } from '../../support/golden';
+import { assertGolden, goldenCases } from '../../support/golden';
 
 const DATA = join('test', 'data', 'parser');
 
 for (const dir of ['ok', 'err']) {
-  for (const name of readdirSync(join(DATA, dir)).filter((n) => n.endsWith('.wit'))) {
+  for (const { name, path, golden } of goldenCases(join(DATA, dir), '.rast')) {
     test(`parser ${dir}/${name}`, () => {
-      const path = join(DATA, dir, name);
       const text = readFileSync(path, 'utf8');
       const tree = parse(text);
       assert.equal(greenText(tree.green), text);
@@ -21,7 +20,7 @@ for (const dir of ['ok', 'err']) {
       if (dir === 'ok') assert.deepEqual(errors.map((e) => e.message), []);
       else assert.ok(errors.length > 0, 'an err/ fixture must have errors');
       const dump = debugDump(tree.green) + errors.map((e) => `error ${e.start}..${e.end} [${e.code}]: ${e.message}\n`).join('');
-      assertGolden(path.replace(/\.wit$/, '.rast'), dump);
+      assertGolden(golden, dump);
     });
   }
 }

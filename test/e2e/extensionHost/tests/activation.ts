@@ -2,12 +2,10 @@
 
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { EXTENSION_ID } from '../../support/extensionId';
 import { test } from '../registry';
 import { waitForActivation } from '../waitFor';
 import { openInEditor, workspaceFile } from '../workspace';
-
-/** `publisher.name` from package.json. */
-const EXTENSION_ID = 'wit-language-tools.wit-language-tools';
 
 test('the extension activates when a .wit file of the workspace is opened', async () => {
   const extension = vscode.extensions.getExtension(EXTENSION_ID);

@@ -6,11 +6,10 @@ import assert from 'node:assert/strict';
 import { copyFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { builtComponent, COMPONENTS, type ComponentSpec } from '../../../support/components';
+import { EXTENSION_ID } from '../../support/extensionId';
 import { test } from '../registry';
-import { waitForActivation } from '../waitFor';
+import { until, waitForActivation } from '../waitFor';
 import { openInEditor, workspaceFile, writeWorkspaceFile } from '../workspace';
-
-const EXTENSION_ID = 'wit-language-tools.wit-language-tools';
 
 interface WitApi {
   checkComposition(socket: vscode.Uri, plugs: vscode.Uri[]): Promise<{ ok: boolean; issues: { interface?: string; item?: string; message: string }[]; matches: unknown[] }>;
@@ -42,23 +41,20 @@ test('components: every command is registered', async () => {
   assert.deepEqual(COMMANDS.filter((c) => !all.has(c)), []);
 });
 
-/** Polls (the provider asks the language server, which may still be indexing). */
-async function fetchWitTasks(expect: (tasks: vscode.Task[]) => boolean, timeoutMs = 20_000): Promise<vscode.Task[]> {
-  const deadline = Date.now() + timeoutMs;
+/** Polls (the provider asks the language server, which may still be indexing); fails naming the tasks last offered. */
+async function fetchWitTasks(what: string, expect: (tasks: vscode.Task[]) => boolean, timeoutMs = 20_000): Promise<vscode.Task[]> {
   let tasks: vscode.Task[] = [];
-  while (Date.now() < deadline) {
+  return until(() => `${what}; the wit tasks offered: [${tasks.map((t) => t.name).join(', ')}]`, async () => {
     tasks = await vscode.tasks.fetchTasks({ type: 'wit' });
-    if (expect(tasks)) return tasks;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  return tasks;
+    return expect(tasks) ? tasks : undefined;
+  }, timeoutMs, 250);
 }
 
 const argText = (a: string | vscode.ShellQuotedString) => (typeof a === 'string' ? a : a.value);
 
 test('components: the wit task provider offers a build and a types task per world, with jco command lines', async () => {
   await api();
-  const tasks = await fetchWitTasks((ts) => ts.some((t) => t.name === 'Build greeter-cli'));
+  const tasks = await fetchWitTasks("the task 'Build greeter-cli'", (ts) => ts.some((t) => t.name === 'Build greeter-cli'));
   const names = tasks.map((t) => t.name).sort();
   assert.deepEqual(names, ['Build greeter-app', 'Build greeter-cli', 'Types for greeter-app', 'Types for greeter-cli']);
   const build = tasks.find((t) => t.name === 'Build greeter-cli')!;
@@ -79,13 +75,11 @@ test('components: code lenses above each world offer Build, Run/Serve where it a
   const lensesOf = async (path: string) => {
     const uri = workspaceFile(path);
     await openInEditor(uri);
-    const deadline = Date.now() + 20_000;
-    let lenses: vscode.CodeLens[] = [];
-    while (Date.now() < deadline) {
-      lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri)) ?? [];
-      if (lenses.some((l) => l.command?.command === 'wit.buildComponent')) break;
-      await new Promise((r) => setTimeout(r, 250));
-    }
+    let seen: vscode.CodeLens[] = [];
+    const lenses = await until(() => `a Build code lens in ${path}; lenses seen: [${seen.map((l) => l.command?.title ?? '(unresolved)').join(', ')}]`, async () => {
+      seen = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri)) ?? [];
+      return seen.some((l) => l.command?.command === 'wit.buildComponent') ? seen : undefined;
+    }, 20_000, 250);
     return lenses.filter((l) => l.command?.command.startsWith('wit.')).map((l) => `${l.range.start.line}: ${l.command!.title} → ${l.command!.command}(${String(l.command!.arguments?.[1])})`);
   };
   assert.deepEqual(await lensesOf('wit/cli.wit'), [
@@ -104,7 +98,7 @@ test('components: a "type": "wit" task from tasks.json resolves and runs a compo
     version: '2.0.0',
     tasks: [{ type: 'wit', job: 'run', component: 'greeter-cli.wasm', runtime: 'jco', label: 'run greeter-cli (tasks.json)', problemMatcher: [] }],
   }, null, 2));
-  const tasks = await fetchWitTasks((ts) => ts.some((t) => t.name === 'run greeter-cli (tasks.json)'));
+  const tasks = await fetchWitTasks("the tasks.json task 'run greeter-cli (tasks.json)'", (ts) => ts.some((t) => t.name === 'run greeter-cli (tasks.json)'));
   const task = tasks.find((t) => t.name === 'run greeter-cli (tasks.json)');
   assert.ok(task, `tasks.json task not found among ${tasks.map((t) => t.name).join(', ')}`);
   const exec = task.execution as vscode.ShellExecution;
@@ -152,13 +146,10 @@ test('components: the .wasm viewer opens as the default editor for .wasm files',
   await api();
   const wasm = await componentInWorkspace(COMPONENTS.greeterCli, 'greeter-cli.wasm');
   await vscode.commands.executeCommand('vscode.open', wasm);
-  const deadline = Date.now() + 10_000;
-  let input: unknown;
-  while (Date.now() < deadline) {
-    input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
-    if (input instanceof vscode.TabInputCustom) break;
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  const input = await until('the .wasm to open in a custom editor', () => {
+    const active = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+    return active instanceof vscode.TabInputCustom ? active : undefined;
+  }, 10_000, 100);
   assert.ok(input instanceof vscode.TabInputCustom, 'the .wasm did not open in a custom editor');
   assert.equal(input.viewType, 'wit.componentViewer');
   await vscode.commands.executeCommand('workbench.action.closeActiveEditor');

@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import type { Diagnostic } from '../../../../server/src/base/diagnostic';
 import { CodeAction, ENABLE_FEATURE_COMMAND, codeActions, fileDiagnostics } from '../../../../server/src/ide/codeActions';
 import { FixtureAnalysis, analyzeFixture } from '../../../support/fixture';
-import { applyChanges, errorList, reanalyze } from '../rename/edits';
+import { applyChanges, bodyOf, errorList, reanalyze } from '../rename/edits';
 
 interface Applied {
   fx: FixtureAnalysis;
@@ -33,8 +33,6 @@ async function apply(fixture: string, title: RegExp): Promise<Applied> {
   assert.deepEqual(errorList(after).filter((e) => !before.has(e)), [], 'the fix must not add errors');
   return { fx, action, files, after };
 }
-
-const bodyOf = (ws: string) => ws.replace(/^\n?\/\/- \S+\n/, '');
 
 test('did you mean: an unknown type becomes the suggested one (the preferred fix)', async () => {
   const ws = `

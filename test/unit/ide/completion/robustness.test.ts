@@ -67,8 +67,7 @@ test('an interface renamed since the last check is found by neither name, and co
 
 test('items deleted since the last check or offsets that no longer match never break completion', async () => {
   for (const current of ['$0', 'package demo:app@0.1.0;\n$0', 'interface api { f: func(a: $0', '\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n$0']) {
-    const r = await complete(CHECKED, () => current);
-    assert.ok(Array.isArray(r.labels));
+    await assert.doesNotReject(complete(CHECKED, () => current), `completion threw for ${JSON.stringify(current)}`);
   }
 });
 

@@ -4,24 +4,24 @@
 // in their parent.
 
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { OutlineSymbol, documentSymbols } from '../../../../server/src/ide/documentSymbols';
 import { parse } from '../../../../server/src/syntax';
 import { analyzeFixture } from '../../../support/fixture';
-import { assertGolden } from '../../../support/golden';
+import { assertGolden, goldenCases } from '../../../support/golden';
 import { outlineProblems, renderOutline } from '../editorFeatures/support';
 
 const DIR = join('test', 'data', 'ide', 'document-symbols');
 
-for (const name of readdirSync(DIR).filter((n) => n.endsWith('.wit'))) {
+for (const { name, path, golden } of goldenCases(DIR, '.outline')) {
   test(`document symbols ${name}`, async () => {
-    const fx = await analyzeFixture(readFileSync(join(DIR, name), 'utf8'));
+    const fx = await analyzeFixture(readFileSync(path, 'utf8'));
     const { file } = fx.analysis;
     const outline = documentSymbols(file.tree, fx.analysis);
     assert.deepEqual(outlineProblems(outline, file.text.length), []);
-    assertGolden(join(DIR, name.replace(/\.wit$/, '.outline')), renderOutline(file.text, outline));
+    assertGolden(golden, renderOutline(file.text, outline));
   });
 }
 

@@ -6,7 +6,6 @@
 // files and into deps/. Prints the figures.
 
 import assert from 'node:assert/strict';
-import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { test } from 'node:test';
 import type { Analysis } from '../../../../server/src/ide/analysis';
@@ -22,7 +21,7 @@ import { loadUnit } from '../../../../server/src/semantics/load';
 import type { UnitInput } from '../../../../server/src/semantics/resolve';
 import type { Resolution } from '../../../../server/src/semantics/model';
 import { SyntaxKind, rootNode } from '../../../../server/src/syntax';
-import { SHARED, SHARED_MISSING, filesUnder, sharedAvailable } from '../../../support/shared';
+import { SHARED, SHARED_MISSING, WASI_LAYOUTS, filesUnder, sharedAvailable, wasiLayouts } from '../../../support/shared';
 import { outlineProblems, tokenProblems } from './support';
 
 const skip = !sharedAvailable() && SHARED_MISSING;
@@ -129,14 +128,14 @@ test('every .wit file under ../shared/conformance, each on its own', { skip }, a
 });
 
 test('the WASI layouts as folders: names resolve across files and into deps/', { skip }, async () => {
-  const dir = join(CONFORMANCE, 'wasi', 'layouts');
+  const dir = WASI_LAYOUTS;
   const figures = newFigures();
   const problems: string[] = [];
   const units = [];
   let resolvedRefs = 0;
   let refTokens = 0;
-  for (const layout of readdirSync(dir).sort()) {
-    const { input, resolution } = await analyse(join(dir, layout, 'wit'));
+  for (const layout of wasiLayouts()) {
+    const { input, resolution } = await analyse(layout.wit);
     units.push({ resolution, input });
     for (const sf of unitFiles(input)) {
       const a: Analysis = { file: sf, resolution, input };

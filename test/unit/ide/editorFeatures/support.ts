@@ -8,7 +8,7 @@ import type { FoldingRange } from '../../../../server/src/ide/folding';
 import { SemanticToken, describeToken } from '../../../../server/src/ide/semanticTokens';
 
 /** Offset → 1-based line and column. */
-export class Lines {
+class Lines {
   private readonly starts: number[] = [0];
 
   constructor(readonly text: string) {
@@ -80,7 +80,7 @@ export function renderFolding(text: string, ranges: FoldingRange[]): string {
 export function outOfBounds(text: string, ranges: Range[], what: string): string[] {
   const problems: string[] = [];
   for (const r of ranges) {
-    if (!(r.start >= 0 && r.start <= r.end && r.end <= text.length)) problems.push(`${what} ${r.start}..${r.end} outside 0..${text.length}`);
+    if (!(r.start >= 0 && r.start <= r.end && r.end <= text.length)) problems.push(`${what}: range ${r.start}..${r.end} outside 0..${text.length}`);
   }
   return problems;
 }

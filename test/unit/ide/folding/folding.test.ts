@@ -2,22 +2,22 @@
 // next to each (`first-last kind: first line`; UPDATE_GOLDEN=1 rewrites them).
 
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { foldingRanges } from '../../../../server/src/ide/folding';
 import { parse } from '../../../../server/src/syntax';
-import { assertGolden } from '../../../support/golden';
+import { assertGolden, goldenCases } from '../../../support/golden';
 import { renderFolding } from '../editorFeatures/support';
 
 const DIR = join('test', 'data', 'ide', 'folding');
 
-for (const name of readdirSync(DIR).filter((n) => n.endsWith('.wit'))) {
+for (const { name, path, golden } of goldenCases(DIR, '.folding')) {
   test(`folding ranges ${name}`, () => {
-    const text = readFileSync(join(DIR, name), 'utf8');
+    const text = readFileSync(path, 'utf8');
     const ranges = foldingRanges(parse(text));
     for (const r of ranges) assert.ok(0 <= r.start && r.start < r.end && r.end <= text.length);
-    assertGolden(join(DIR, name.replace(/\.wit$/, '.folding')), renderFolding(text, ranges));
+    assertGolden(golden, renderFolding(text, ranges));
   });
 }
 

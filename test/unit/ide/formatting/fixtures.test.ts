@@ -3,29 +3,28 @@
 // the formatted text must keep every token and comment.
 
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { formatDocument, formatText } from '../../../../server/src/ide/formatting';
 import { parse } from '../../../../server/src/syntax';
-import { assertGolden } from '../../../support/golden';
+import { assertGolden, goldenCases } from '../../../support/golden';
 import { sameTokensAndComments } from './support';
 
 const DATA = join('test', 'data', 'format');
 
-const inputs = readdirSync(DATA).filter((n) => n.endsWith('.wit') && !n.endsWith('.formatted.wit')).sort();
+const inputs = goldenCases(DATA, '.formatted.wit', { exclude: (n) => n.endsWith('.formatted.wit') });
 
 test('there are formatter fixtures', () => {
   assert.ok(inputs.length >= 8, `only ${inputs.length} fixtures in ${DATA}`);
 });
 
-for (const name of inputs) {
+for (const { name, path, golden } of inputs) {
   test(`format ${name}`, () => {
-    const path = join(DATA, name);
     const text = readFileSync(path, 'utf8');
     const formatted = formatText(parse(text));
     assert.ok(formatted !== undefined, 'the fixture must have no syntax errors');
-    assertGolden(path.replace(/\.wit$/, '.formatted.wit'), formatted);
+    assertGolden(golden, formatted);
     assert.deepEqual(formatDocument(parse(formatted)), [], 'formatting the result again must change nothing');
     assert.deepEqual(sameTokensAndComments(text, formatted), []);
   });

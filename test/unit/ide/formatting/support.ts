@@ -22,7 +22,7 @@ export function sameTokensAndComments(before: string, after: string): string[] {
 }
 
 /** An outline of the tree: one line per node and non-whitespace token, with its depth. */
-export function treeShape(root: GreenNode): string[] {
+function treeShape(root: GreenNode): string[] {
   const tokens: GreenToken[] = [];
   const collect = (n: GreenNode) => {
     for (const c of n.children) {

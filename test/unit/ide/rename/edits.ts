@@ -2,7 +2,6 @@
 // as fixture text, and re-check the edited unit to compare its errors with the original's.
 
 import type { Diagnostic } from '../../../../server/src/base/diagnostic';
-import { defaultSeverity } from '../../../../server/src/base/diagnosticCodes';
 import type { Analysis } from '../../../../server/src/ide/analysis';
 import type { FileEdits } from '../../../../server/src/ide/rename';
 import { checkUnit } from '../../../../server/src/semantics/check';
@@ -11,6 +10,7 @@ import { NO_FEATURES } from '../../../../server/src/semantics/gates';
 import { loadUnit } from '../../../../server/src/semantics/load';
 import { SourceCache } from '../../../../server/src/semantics/sources';
 import { unitRootOf } from '../../../../server/src/semantics/workspace';
+import { isError } from '../../../support/check';
 import { FixtureAnalysis, analyzeFixture } from '../../../support/fixture';
 
 export function applyChanges(files: Record<string, string>, changes: FileEdits[]): Record<string, string> {
@@ -41,11 +41,12 @@ export function toFixture(files: Record<string, string>, cursor?: { path: string
   }).join('');
 }
 
+/** The text of a one-file fixture, without its header line. */
+export const bodyOf = (ws: string) => ws.replace(/^\n?\/\/- \S+\n/, '');
+
 export function reanalyze(files: Record<string, string>, cursor?: { path: string; offset: number }): Promise<FixtureAnalysis> {
   return analyzeFixture(toFixture(files, cursor));
 }
-
-export const isError = (d: Diagnostic) => (d.severity ?? defaultSeverity(d.code)) === 'error';
 
 /** Every error of a checked unit as `file: message`, sorted. */
 export function errorList(fx: { diagnostics: Map<string, Diagnostic[]> }): string[] {

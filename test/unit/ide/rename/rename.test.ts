@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import { references, symbolAt } from '../../../../server/src/ide/analysis';
 import { prepareRename, rename } from '../../../../server/src/ide/rename';
 import { analyzeFixture } from '../../../support/fixture';
-import { applyChanges, errorList, reanalyze } from './edits';
+import { applyChanges, bodyOf, errorList, reanalyze } from './edits';
 
 /** Renames at the cursor, checks the result against `expected` (path → text) and re-checks the unit. */
 async function check(fixture: string, newName: string, expected: Record<string, string>): Promise<void> {
@@ -32,9 +32,6 @@ async function check(fixture: string, newName: string, expected: Record<string, 
     assert.equal(references(after.analysis.resolution, now.symbol).length, references(fx.analysis.resolution, old.symbol).length);
   }
 }
-
-/** The text of a one-file fixture, without its header line. */
-const bodyOf = (ws: string) => ws.replace(/^\n?\/\/- \S+\n/, '');
 
 async function refused(fixture: string, newName: string, pattern: RegExp): Promise<void> {
   const fx = await analyzeFixture(fixture);

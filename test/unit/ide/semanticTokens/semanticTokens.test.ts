@@ -4,7 +4,7 @@
 // by what they resolve to, range requests, and the LSP encoding and deltas.
 
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { SemanticToken, TOKEN_TYPES, describeToken, semanticTokens } from '../../../../server/src/ide/semanticTokens';
@@ -12,18 +12,18 @@ import { LineIndex } from '../../../../server/src/lsp/lineIndex';
 import { encodeTokens, tokenEdits } from '../../../../server/src/lsp/handlers/semanticTokens';
 import { parse } from '../../../../server/src/syntax';
 import { analyzeFixture } from '../../../support/fixture';
-import { assertGolden } from '../../../support/golden';
+import { assertGolden, goldenCases } from '../../../support/golden';
 import { renderTokens, tokenProblems } from '../editorFeatures/support';
 
 const DIR = join('test', 'data', 'ide', 'semantic-tokens');
 
-for (const name of readdirSync(DIR).filter((n) => n.endsWith('.wit'))) {
+for (const { name, path, golden } of goldenCases(DIR, '.tokens')) {
   test(`semantic tokens ${name}`, async () => {
-    const fx = await analyzeFixture(readFileSync(join(DIR, name), 'utf8'));
+    const fx = await analyzeFixture(readFileSync(path, 'utf8'));
     const { file } = fx.analysis;
     const tokens = semanticTokens(file.tree, fx.analysis);
     assert.deepEqual(tokenProblems(file.text, tokens), []);
-    assertGolden(join(DIR, name.replace(/\.wit$/, '.tokens')), renderTokens(file.text, tokens));
+    assertGolden(golden, renderTokens(file.text, tokens));
   });
 }
 

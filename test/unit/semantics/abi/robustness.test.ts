@@ -4,21 +4,18 @@
 // wit-parser accepts and component validation rejects). Prints the figures.
 
 import assert from 'node:assert/strict';
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { test } from 'node:test';
 import { abiReport, checkTypeSizes } from '../../../../server/src/semantics/abi';
 import { defAbiMarkdown, funcAbiMarkdown } from '../../../../server/src/semantics/abiText';
 import { checkPath } from '../../../support/check';
 import { loadCases } from '../../../support/conformance';
-import { SHARED, SHARED_MISSING, sharedAvailable } from '../../../support/shared';
+import { SHARED_MISSING, sharedAvailable, wasiLayouts } from '../../../support/shared';
 
 test('every WIT input in ../shared: no exceptions, invalid only for the spec\'s reasons', { skip: !sharedAvailable() && SHARED_MISSING }, async () => {
   const inputs: { path: string; accepted: boolean }[] = loadCases()
     .filter((c) => c.inputType !== 'wat')
     .map((c) => ({ path: c.input, accepted: c.kind === 'pass' }));
-  const layouts = join(SHARED, 'conformance', 'wasi', 'layouts');
-  for (const name of readdirSync(layouts).sort()) inputs.push({ path: join(layouts, name, 'wit'), accepted: true });
+  for (const layout of wasiLayouts()) inputs.push({ path: layout.wit, accepted: true });
   let types = 0;
   let funcs = 0;
   let invalid = 0;

@@ -11,7 +11,7 @@ import type { Rng } from '../../../support/random';
 
 const RANGE = { start: 0, end: 0 };
 
-export const OWNER = { kind: 'interface', name: 'gen', types: new Map(), funcs: new Map() } as unknown as Interface;
+const OWNER = { kind: 'interface', name: 'gen', types: new Map(), funcs: new Map() } as unknown as Interface;
 
 export function mkDef(name: string, body: TypeBody): TypeDef {
   return {
@@ -25,14 +25,14 @@ export const ref = (def: TypeDef): Ty => ({ kind: 'def', def });
 export const names = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => ({ name: `${prefix}${i}`, nameRange: RANGE }));
 export const record = (name: string, tys: Ty[]) => mkDef(name, { kind: 'record', fields: tys.map((ty, i) => ({ name: `f${i}`, ty, nameRange: RANGE })) });
 export const variant = (name: string, tys: (Ty | undefined)[]) => mkDef(name, { kind: 'variant', cases: tys.map((ty, i) => ({ name: `c${i}`, ty, nameRange: RANGE })) });
-export const enumDef = (name: string, n: number) => mkDef(name, { kind: 'enum', cases: names('c', n) });
-export const flagsDef = (name: string, n: number) => mkDef(name, { kind: 'flags', flags: names('f', n) });
+const enumDef = (name: string, n: number) => mkDef(name, { kind: 'enum', cases: names('c', n) });
+const flagsDef = (name: string, n: number) => mkDef(name, { kind: 'flags', flags: names('f', n) });
 export const alias = (name: string, target: Ty) => mkDef(name, { kind: 'alias', target });
 export const resource = (name: string) => mkDef(name, { kind: 'resource', funcs: [] });
 
 // ------------------------------------------------------------------ random types
 
-export const PRIMS: PrimName[] = ['bool', 's8', 'u8', 's16', 'u16', 's32', 'u32', 's64', 'u64', 'f32', 'f64', 'char', 'string', 'error-context'];
+const PRIMS: PrimName[] = ['bool', 's8', 'u8', 's16', 'u16', 's32', 'u32', 's64', 'u64', 'f32', 'f64', 'char', 'string', 'error-context'];
 const MAP_KEYS: PrimName[] = ['bool', 'u8', 'u16', 'u32', 'u64', 's8', 's16', 's32', 's64', 'char', 'string'];
 
 /** Generates random nested types; named definitions are kept in `defs` (in dependency order) and reused. */
