@@ -1,6 +1,6 @@
 // UI helpers for the component commands' tests in code-server: code lenses, the integrated
 // terminal's text, notifications, quick picks, the .wasm viewer's webview, and screenshots that
-// also serve as the documentation's images (docs/images/).
+// can refresh the documentation's images (docs/images/, with UPDATE_DOCS_IMAGES=1).
 
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,9 +10,13 @@ import { runCommand, saveScreenshot } from './workbench';
 
 export const DOCS_IMAGES = join(PROJECT_ROOT, 'docs/images');
 
-/** A screenshot in .test-artifacts/ and, under the same name, in docs/images/. */
+/**
+ * A screenshot in .test-artifacts/; with UPDATE_DOCS_IMAGES=1 also under the same name in
+ * docs/images/ (a plain test run leaves the checked-in documentation alone).
+ */
 export async function docsScreenshot(page: Page, name: string): Promise<string> {
   const path = await saveScreenshot(page, name);
+  if (process.env.UPDATE_DOCS_IMAGES !== '1') return path;
   mkdirSync(DOCS_IMAGES, { recursive: true });
   copyFileSync(path, join(DOCS_IMAGES, `${name}.png`));
   return path;

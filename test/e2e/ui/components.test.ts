@@ -2,8 +2,8 @@
 // extension and jco on the PATH the way a user installs it: click the Build code lens above the
 // greeter's world and read jco's output in the terminal, look inside the .wasm, run a command
 // component, type-check a composition that does not fit, serve an HTTP component and fetch from
-// it, and see what a missing tool says. Each step saves a screenshot to .test-artifacts/ and
-// docs/images/ (the documentation shows them).
+// it, and see what a missing tool says. Each step saves a screenshot to .test-artifacts/ (and,
+// with UPDATE_DOCS_IMAGES=1, to docs/images/, which the documentation shows).
 
 import assert from 'node:assert/strict';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
