@@ -5,6 +5,7 @@
 // Items are filtered by their kebab-case parts and ranked; documentation is computed only on
 // request (completionDocs in completion/docs.ts) from the id each item carries.
 
+import { keepShape } from '../base/shapes';
 import { SyntaxKind as K, SyntaxToken, SyntaxTree, rootNode } from '../syntax';
 import type { Interface, Package, TypeDef, World } from '../semantics/model';
 import { underlyingDef } from '../semantics/model';
@@ -142,6 +143,8 @@ class Collector {
     this.items.push(item);
   }
 }
+
+keepShape(new Collector('', 0, { start: 0, end: 0, text: '' }));
 
 function addContext(env: Env, ctx: Context): void {
   switch (ctx.kind) {

@@ -1,6 +1,8 @@
 // Converts between offsets (UTF-16 code units, as JavaScript strings count) and LSP positions
 // (line, UTF-16 character). Only the lsp layer deals in positions.
 
+import { keepShape } from '../base/shapes';
+
 export interface Position {
   line: number;
   character: number;
@@ -44,3 +46,5 @@ export class LineIndex {
     return Math.min(start + Math.max(0, pos.character), Math.max(start, end));
   }
 }
+
+keepShape(new LineIndex(''));

@@ -4,6 +4,7 @@
 // tree: one lowering for both. Incomplete syntax lowers to what can be read from it: a missing
 // name drops the item (its syntax error is reported already) and a missing type becomes `missing`.
 
+import { keepShape } from '../base/shapes';
 import { FIRST_NODE, FlatTree, SyntaxKind as K, SyntaxTree, flatFromGreen } from '../syntax';
 import type {
   Attrs, CaseHir, Docs, ExternHir, FieldHir, FileHir, FuncHir, FuncKind, ImportExportHir,
@@ -654,6 +655,8 @@ class Lowering {
 }
 
 /** The item summary of a flat tree (from parseFlat, or flatFromGreen). */
+keepShape(new Lowering({ text: '', count: 0, kinds: new Uint8Array(0), starts: new Uint32Array(0), ends: new Uint32Array(0), nexts: new Uint32Array(0) }));
+
 export function lowerFlat(tree: FlatTree): FileHir {
   return new Lowering(tree).file();
 }

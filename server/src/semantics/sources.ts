@@ -1,6 +1,7 @@
 // Parsed and lowered files, cached by path and text: a file is parsed and lowered once per
 // version of its text, and an open editor buffer brings its own (incrementally kept) tree.
 
+import { keepShape } from '../base/shapes';
 import { SyntaxKind, SyntaxTree, makeNode, parse, parseFlat, syntaxErrors } from '../syntax';
 import { lowerFile, lowerFlat } from './lower';
 import type { SourceFile } from './model';
@@ -45,3 +46,5 @@ export class SourceCache {
     this.files.clear();
   }
 }
+
+keepShape(new SourceCache());

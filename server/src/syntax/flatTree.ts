@@ -3,7 +3,8 @@
 // the editor, which keeps green trees, flattens its tree instead. Both give the same arrays.
 
 import { GreenNode, isGreenNode } from './green';
-import type { LexedText } from './lexer';
+import { keepShape } from '../base/shapes';
+import { EMPTY_LEXED, type LexedText } from './lexer';
 import { SyntaxKind } from './syntaxKind';
 import { TreeSink, placeTokens } from './treeBuilder';
 
@@ -106,6 +107,8 @@ class FlatSink implements TreeSink {
     this.out.close(end);
   }
 }
+
+keepShape(new FlatSink(EMPTY_LEXED, keepShape(new FlatBuilder(1))));
 
 /** The flat tree of `text` from its lexed tokens and the parser's events (as buildTree places them). */
 export function flatFromEvents(text: string, lexed: LexedText, events: Int32Array, eventCount: number, rootKind: SyntaxKind): FlatTree {

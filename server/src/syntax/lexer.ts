@@ -244,6 +244,9 @@ export function lex(text: string, from = 0, stopAt = text.length): LexedText {
   return { count, kinds, starts, errors };
 }
 
+/** The lexing of empty text: trivial input for the instances that keepShape holds on to. */
+export const EMPTY_LEXED: LexedText = lex('');
+
 /** Scans a string literal starting at the opening quote; returns the offset after it. */
 function lexString(text: string, i: number, errors: Diagnostic[]): number {
   const start = i;

@@ -4,7 +4,8 @@
 
 import type { Diagnostic } from '../base/diagnostic';
 import type { DiagnosticCode } from '../base/diagnosticCodes';
-import type { LexedText } from './lexer';
+import { keepShape } from '../base/shapes';
+import { EMPTY_LEXED, type LexedText } from './lexer';
 import { SyntaxKind, describeKind, isTrivia } from './syntaxKind';
 
 /** Event encoding: a node kind opens a node; these two values close one or take a token. */
@@ -289,3 +290,5 @@ export class Parser {
     this.complete(m, SyntaxKind.ERROR);
   }
 }
+
+keepShape(new Parser('', EMPTY_LEXED));

@@ -4,7 +4,8 @@
 // (placeTokens) and drives either a green tree (here) or a flat tree (flatTree.ts).
 
 import { FIXED_TOKENS, GreenElement, GreenNode, internToken, makeNode } from './green';
-import type { LexedText } from './lexer';
+import { keepShape } from '../base/shapes';
+import { EMPTY_LEXED, type LexedText } from './lexer';
 import { EV_FINISH, EV_TOKEN, EV_TOMBSTONE } from './parser';
 import { SyntaxKind } from './syntaxKind';
 
@@ -97,6 +98,8 @@ class GreenSink implements TreeSink {
     this.children.push(node);
   }
 }
+
+keepShape(new GreenSink('', EMPTY_LEXED, SyntaxKind.SOURCE_FILE));
 
 export function buildTree(text: string, lexed: LexedText, events: Int32Array, eventCount: number, rootKind: SyntaxKind): GreenNode {
   const sink = new GreenSink(text, lexed, rootKind);
