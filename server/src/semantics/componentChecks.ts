@@ -27,12 +27,14 @@ export function runComponentChecks(r: Resolver): void {
   // fields), so the layouts are computed only when the unit has one.
   if (r.hasFixedLengthLists) checkTypeSizes(typedefs, funcs, (file, code, range, message) => r.report(file, code, range, message));
   for (const f of funcs) checkFunc(r, f);
-  for (const [owner] of r.owners) {
+  for (const owner of r.owners.keys()) {
     if (!r.inScope(owner.loc.file)) continue;
-    duplicatesByCase(r, owner.loc.file, [...owner.types.values()].map((t) => ({ name: t.name, range: t.loc.nameRange })), `${owner.kind}`);
-    if (owner.kind === 'interface') {
+    if (anyCapitalIn(owner.types)) {
+      duplicatesByCase(r, owner.loc.file, [...owner.types.values()].map((t) => ({ name: t.name, nameRange: t.loc.nameRange })), owner.kind);
+    }
+    if (owner.kind === 'interface' && anyCapitalIn(owner.funcs)) {
       const plain = [...owner.funcs.values()].filter((f) => f.funcKind === 'freestanding');
-      duplicatesByCase(r, owner.loc.file, plain.map((f) => ({ name: f.name, range: f.loc.nameRange })), 'interface');
+      duplicatesByCase(r, owner.loc.file, plain.map((f) => ({ name: f.name, nameRange: f.loc.nameRange })), 'interface');
     }
   }
 }
@@ -42,31 +44,37 @@ export function hasBorrow(ty: Ty | undefined, memo: Map<TypeDef, boolean>, visit
   if (!ty) return false;
   switch (ty.kind) {
     case 'handle': return !ty.own;
-    case 'def': {
-      const td = ty.def;
-      const known = memo.get(td);
-      if (known !== undefined) return known;
-      if (visiting.has(td)) return false; // a cycle, reported elsewhere
-      visiting.add(td);
-      const b = td.body;
-      let result = false;
-      if (b.kind === 'alias') result = hasBorrow(b.target, memo, visiting);
-      else if (b.kind === 'use') result = b.target ? hasBorrow({ kind: 'def', def: b.target }, memo, visiting) : false;
-      else if (b.kind === 'record') result = b.fields.some((f) => hasBorrow(f.ty, memo, visiting));
-      else if (b.kind === 'variant') result = b.cases.some((c) => hasBorrow(c.ty, memo, visiting));
-      visiting.delete(td);
-      memo.set(td, result);
-      return result;
-    }
+    case 'def': return defHasBorrow(ty.def, memo, visiting);
     case 'list': return hasBorrow(ty.elem, memo, visiting);
     case 'option': return hasBorrow(ty.inner, memo, visiting);
     case 'future':
     case 'stream': return hasBorrow(ty.inner, memo, visiting);
     case 'map': return hasBorrow(ty.key, memo, visiting) || hasBorrow(ty.value, memo, visiting);
     case 'result': return hasBorrow(ty.ok, memo, visiting) || hasBorrow(ty.err, memo, visiting);
-    case 'tuple': return ty.items.some((t) => hasBorrow(t, memo, visiting));
+    case 'tuple':
+      for (const t of ty.items) if (hasBorrow(t, memo, visiting)) return true;
+      return false;
     default: return false;
   }
+}
+
+function defHasBorrow(td: TypeDef, memo: Map<TypeDef, boolean>, visiting: Set<TypeDef>): boolean {
+  const known = memo.get(td);
+  if (known !== undefined) return known;
+  if (visiting.has(td)) return false; // a cycle, reported elsewhere
+  visiting.add(td);
+  const b = td.body;
+  let result = false;
+  if (b.kind === 'alias') result = hasBorrow(b.target, memo, visiting);
+  else if (b.kind === 'use') result = b.target ? defHasBorrow(b.target, memo, visiting) : false;
+  else if (b.kind === 'record') {
+    for (const f of b.fields) if ((result = hasBorrow(f.ty, memo, visiting))) break;
+  } else if (b.kind === 'variant') {
+    for (const c of b.cases) if ((result = hasBorrow(c.ty, memo, visiting))) break;
+  }
+  visiting.delete(td);
+  memo.set(td, result);
+  return result;
 }
 
 function checkTypeDef(r: Resolver, td: TypeDef): void {
@@ -77,8 +85,8 @@ function checkTypeDef(r: Resolver, td: TypeDef): void {
   switch (body.kind) {
     case 'record':
       if (body.fields.length === 0) r.report(file, 'empty-definition', hir.nameRange, `record \`${td.name}\` has no fields; component validation rejects empty records`);
-      duplicatesByCase(r, file, body.fields.map((f) => ({ name: f.name, range: f.nameRange })), 'record');
-      if (hir.def.kind === 'record') {
+      duplicatesByCase(r, file, body.fields, 'record');
+      if (r.hasRareShapes && hir.def.kind === 'record') {
         const defs = hir.def.fields;
         body.fields.forEach((f, i) => checkTy(r, f.ty, file, defs[i]?.type.range ?? f.nameRange));
       }
@@ -88,7 +96,7 @@ function checkTypeDef(r: Resolver, td: TypeDef): void {
       if (body.flags.length > MAX_FLAGS) {
         r.report(file, 'too-many-flags', hir.nameRange, `flags \`${td.name}\` has ${body.flags.length} flags; the Canonical ABI allows at most ${MAX_FLAGS} (split it into several flags types)`);
       }
-      duplicatesByCase(r, file, body.flags.map((f) => ({ name: f.name, range: f.nameRange })), 'flags');
+      duplicatesByCase(r, file, body.flags, 'flags');
       break;
     case 'enum':
     case 'variant': {
@@ -96,8 +104,8 @@ function checkTypeDef(r: Resolver, td: TypeDef): void {
       if (cases.length > MAX_CASES) {
         r.report(file, 'too-many-cases', hir.nameRange, `${body.kind} \`${td.name}\` has ${cases.length} cases; component validation allows at most ${MAX_CASES}`);
       }
-      duplicatesByCase(r, file, cases.map((c) => ({ name: c.name, range: c.nameRange })), body.kind);
-      if (body.kind === 'variant' && hir.def.kind === 'variant') {
+      duplicatesByCase(r, file, cases, body.kind);
+      if (r.hasRareShapes && body.kind === 'variant' && hir.def.kind === 'variant') {
         hir.def.cases.forEach((c, i) => { if (body.cases[i]?.ty && c.type) checkTy(r, body.cases[i].ty!, file, c.type.range); });
       }
       break;
@@ -110,11 +118,12 @@ function checkTypeDef(r: Resolver, td: TypeDef): void {
 
 function checkFunc(r: Resolver, f: Func): void {
   if (!f.active) return;
-  if (f.params.some((p) => /[A-Z]/.test(p.name))) {
-    const names = f.params.map((p) => ({ name: p.name, range: p.nameRange }));
-    if (f.funcKind === 'method') names.unshift({ name: 'self', range: f.loc.nameRange });
+  if (anyCapital(f.params)) {
+    const names = f.params.map((p) => ({ name: p.name, nameRange: p.nameRange }));
+    if (f.funcKind === 'method') names.unshift({ name: 'self', nameRange: f.loc.nameRange });
     duplicatesByCase(r, f.loc.file, names, 'parameter list');
   }
+  if (!r.hasRareShapes) return;
   f.hir.params.forEach((p, i) => { if (f.params[i]) checkTy(r, f.params[i].ty, f.loc.file, p.type.range); });
   if (f.result && f.hir.result) checkTy(r, f.result, f.loc.file, f.hir.result.range);
 }
@@ -150,16 +159,36 @@ function checkTy(r: Resolver, ty: Ty, file: string, range: Range): void {
   walk(ty);
 }
 
+function hasCapital(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x41 && c <= 0x5a) return true;
+  }
+  return false;
+}
+
+/** Whether any of the names has a capital letter: names without one cannot collide by case. */
+function anyCapital(named: readonly { name: string }[]): boolean {
+  for (let i = 0; i < named.length; i++) if (hasCapital(named[i].name)) return true;
+  return false;
+}
+
+/** anyCapital over a map's values (types or functions by name). */
+function anyCapitalIn(named: ReadonlyMap<string, { name: string }>): boolean {
+  for (const n of named.values()) if (hasCapital(n.name)) return true;
+  return false;
+}
+
 /** Reports names that collide when compared without case (exact duplicates are other errors). */
-function duplicatesByCase(r: Resolver, file: string, names: { name: string; range: Range }[], where: string): void {
-  // Names without capitals cannot collide this way (the usual case, checked without allocating).
-  if (!names.some((n) => /[A-Z]/.test(n.name))) return;
+function duplicatesByCase(r: Resolver, file: string, names: readonly { name: string; nameRange: Range }[], where: string): void {
+  // The usual case, all lowercase, is settled without allocating.
+  if (!anyCapital(names)) return;
   const seen = new Map<string, string>();
   for (const n of names) {
     const lower = n.name.toLowerCase();
     const prev = seen.get(lower);
     if (prev !== undefined && prev !== n.name) {
-      r.report(file, 'case-insensitive-duplicate', n.range,
+      r.report(file, 'case-insensitive-duplicate', n.nameRange,
         `\`${n.name}\` and \`${prev}\` differ only in case; names in a ${where} are case-insensitive for component validation`);
     }
     if (prev === undefined) seen.set(lower, n.name);

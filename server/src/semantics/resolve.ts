@@ -7,6 +7,7 @@
 
 import type { Diagnostic } from '../base/diagnostic';
 import type { DiagnosticCode } from '../base/diagnosticCodes';
+import { keepShape } from '../base/shapes';
 import { checkSince, compareVersions, FeatureOptions, isEnabled, stabilityOf } from './gates';
 import type {
   Attrs, FuncHir, InterfaceHir, InterfaceMemberHir, NestedPackageHir, PackageDeclHir, PackageName,
@@ -95,6 +96,10 @@ const PRIM_TYS = Object.fromEntries(PRIMITIVES.map((name) => [name, Object.freez
 const MAP_KEYS = new Set<PrimName>(['bool', 'u8', 'u16', 'u32', 'u64', 's8', 's16', 's32', 's64', 'char', 'string']);
 
 const UNNAMED: PackageName = { namespace: '<unnamed>', name: '<unnamed>' };
+/** The stability of every item without gate attributes (shared: stabilities are never changed). */
+const UNGATED: Stability = Object.freeze({ kind: 'unknown' });
+/** The type of whatever could not be resolved (shared: types are never changed). */
+const ERROR_TY: Ty = Object.freeze({ kind: 'error' });
 
 const surfaces = new WeakMap<SourceFile, string>();
 
@@ -189,23 +194,28 @@ export class Resolver {
     return !this.patch || this.patch.file === file;
   }
 
-  /** Records a new model object, or in a patch hands back the one made before in its place. */
-  private made<T extends Symbol>(file: string, fresh: () => T, kind: Symbol['kind']): { obj: T; reused: boolean } {
-    if (this.patch) {
-      const old = this.patch.queue[this.patch.at++];
-      if (!old || old.kind !== kind) throw new PatchMismatch(`expected ${kind}`);
-      const obj = fresh();
-      Object.assign(old, obj);
-      let list = this.createdByFile.get(file);
-      if (!list) this.createdByFile.set(file, (list = []));
-      list.push(old);
-      return { obj: old as T, reused: true };
-    }
-    const obj = fresh();
+  /**
+   * Records a new model object (in its kind's list and in `symbols`), or in a patch hands back
+   * the one made before in its place, updated from `fresh`.
+   */
+  private made<T extends Interface | World | TypeDef | Func>(file: string, fresh: T): T {
     let list = this.createdByFile.get(file);
     if (!list) this.createdByFile.set(file, (list = []));
-    list.push(obj);
-    return { obj, reused: false };
+    if (this.patch) {
+      const old = this.patch.queue[this.patch.at++];
+      if (!old || old.kind !== fresh.kind) throw new PatchMismatch(`expected ${fresh.kind}`);
+      Object.assign(old, fresh);
+      list.push(old);
+      return old as T;
+    }
+    list.push(fresh);
+    this.symbols.push(fresh);
+    const obj: Interface | World | TypeDef | Func = fresh;
+    if (obj.kind === 'interface') this.interfaces.push(obj);
+    else if (obj.kind === 'world') this.worlds.push(obj);
+    else if (obj.kind === 'typedef') this.typedefs.push(obj);
+    else this.funcs.push(obj);
+    return fresh;
   }
 
   /**
@@ -491,44 +501,32 @@ export class Resolver {
   }
 
   private newInterface(hir: InterfaceHir, pkg: Package, loc: Location, stability: Stability, scope: Scope): Interface {
-    const { obj: iface, reused } = this.made<Interface>(loc.file, () => ({
+    const iface = this.made<Interface>(loc.file, {
       kind: 'interface', name: hir.name, package: pkg, loc, hir, docs: hir.docs?.text, stability,
       active: true, types: new Map(), funcs: new Map(), deps: [],
-    }), 'interface');
+    });
     this.registerOwner(iface, scope, hir.members);
-    if (!reused) {
-      this.interfaces.push(iface);
-      this.symbols.push(iface);
-    }
     return iface;
   }
 
   private newWorld(hir: WorldHir, pkg: Package, loc: Location, stability: Stability, scope: Scope): World {
-    const { obj: world, reused } = this.made<World>(loc.file, () => ({
+    const world = this.made<World>(loc.file, {
       kind: 'world', name: hir.name, package: pkg, loc, hir, docs: hir.docs?.text, stability, active: true,
       types: new Map(), imports: new Map(), exports: new Map(), includes: [],
-    }), 'world');
+    });
     this.registerOwner(world, scope, hir.members);
-    if (!reused) {
-      this.worlds.push(world);
-      this.symbols.push(world);
-    }
     // Inline `import x: interface { }` items are interfaces of their own, owned by the world.
     for (const m of hir.members) {
       if ((m.kind === 'import' || m.kind === 'export') && m.ext.kind === 'interface') {
         const ext = m.ext;
         const st = this.gates(scope.part.file.path, m.attrs, pkg, ext.nameRange);
-        const { obj: inline, reused: again } = this.made<Interface>(scope.part.file.path, () => ({
+        const inline = this.made<Interface>(scope.part.file.path, {
           kind: 'interface', name: undefined, package: pkg,
           loc: { file: scope.part.file.path, nameRange: ext.nameRange, range: m.range },
           hir: { kind: 'inline', label: ext.name }, docs: m.docs?.text, stability: st, active: true,
           types: new Map(), funcs: new Map(), deps: [], world,
-        }), 'interface');
+        });
         this.registerOwner(inline, scope, ext.members);
-        if (!again) {
-          this.interfaces.push(inline);
-          this.symbols.push(inline);
-        }
         inlineInterfaces.set(m, inline);
       }
     }
@@ -668,6 +666,8 @@ export class Resolver {
 
   /** The stability of an item whose name (or path) is at `at`; gate problems are reported. */
   gates(file: string, attrs: Attrs, pkg: Package, at: Range): Stability {
+    // Most items carry no gate: one shared answer, nothing to check.
+    if (!attrs.since && !attrs.unstable && !attrs.deprecated && attrs.repeated.length === 0) return UNGATED;
     const out: Diagnostic[] = [];
     const st = stabilityOf(attrs, out);
     this.reportAll(file, out);
@@ -680,27 +680,6 @@ export class Resolver {
     const { owner, scope } = info;
     const file = scope.part.file.path;
     const pkg = scope.pkg;
-    const define = (name: string, range: Range, td: TypeDef) => {
-      info.typeOrder.push(name);
-      const prev = owner.types.get(name);
-      if (prev) {
-        this.report(file, 'duplicate-name', range, `name \`${name}\` is defined more than once in this ${owner.kind}`,
-          { related: [{ file: prev.loc.file, start: prev.loc.nameRange.start, end: prev.loc.nameRange.end, message: 'first defined here' }] });
-        return;
-      }
-      owner.types.set(name, td);
-    };
-    const newType = (name: string, loc: Location, hir: TypeDef['hir'], stability: Stability, docs?: string): TypeDef => {
-      const { obj: td, reused } = this.made<TypeDef>(file, () => ({
-        kind: 'typedef', name, owner, loc, hir, docs, stability, active: true,
-        body: { kind: 'alias', target: { kind: 'error' } },
-      }), 'typedef');
-      if (!reused) {
-        this.typedefs.push(td);
-        this.symbols.push(td);
-      }
-      return td;
-    };
 
     // `use` names first, then definitions, then functions: the order in which wit-parser
     // defines names, so a clash is reported on the same one of the two.
@@ -711,18 +690,18 @@ export class Resolver {
       for (const n of m.names) {
         const local = n.alias ?? n.name;
         const nameRange = n.aliasRange ?? n.nameRange;
-        const td = newType(local, { file, nameRange, range: m.range }, n, st);
+        const td = this.newType(info, local, { file, nameRange, range: m.range }, n, st);
         td.body = { kind: 'use' };
         entries.push({ name: n, td });
-        define(local, nameRange, td);
+        this.defineType(info, local, nameRange, td);
       }
       info.uses.push({ hir: m, entries });
     }
     for (const m of info.members) {
       if (m.kind !== 'typedef') continue;
       const st = this.gates(file, m.attrs, pkg, m.nameRange);
-      const td = newType(m.name, { file, nameRange: m.nameRange, range: m.range }, m, st, m.docs?.text);
-      define(m.name, m.nameRange, td);
+      const td = this.newType(info, m.name, { file, nameRange: m.nameRange, range: m.range }, m, st, m.docs?.text);
+      this.defineType(info, m.name, m.nameRange, td);
       info.defs.push({ hir: m, td });
       if (m.def.kind === 'resource') this.declareResourceFuncs(info, m, td);
     }
@@ -744,17 +723,32 @@ export class Resolver {
     }
   }
 
+  private newType(info: OwnerInfo, name: string, loc: Location, hir: TypeDef['hir'], stability: Stability, docs?: string): TypeDef {
+    return this.made<TypeDef>(loc.file, {
+      kind: 'typedef', name, owner: info.owner, loc, hir, docs, stability, active: true,
+      body: { kind: 'alias', target: ERROR_TY },
+    });
+  }
+
+  /** Declares a type name in its interface or world; a second declaration is reported. */
+  private defineType(info: OwnerInfo, name: string, range: Range, td: TypeDef): void {
+    const owner = info.owner;
+    info.typeOrder.push(name);
+    const prev = owner.types.get(name);
+    if (prev) {
+      this.report(info.scope.part.file.path, 'duplicate-name', range, `name \`${name}\` is defined more than once in this ${owner.kind}`,
+        { related: [{ file: prev.loc.file, start: prev.loc.nameRange.start, end: prev.loc.nameRange.end, message: 'first defined here' }] });
+      return;
+    }
+    owner.types.set(name, td);
+  }
+
   newFunc(hir: FuncHir, owner: Interface | World, file: string, stability: Stability, qualifiedName: string, resource?: TypeDef): Func {
-    const { obj: f, reused } = this.made<Func>(file, () => ({
+    return this.made<Func>(file, {
       kind: 'func', name: hir.name, qualifiedName, funcKind: hir.funcKind, async: hir.async, params: [],
       result: undefined, owner, resource, loc: { file, nameRange: hir.nameRange, range: hir.range }, hir,
       docs: hir.docs?.text, stability, active: true,
-    }), 'func');
-    if (!reused) {
-      this.funcs.push(f);
-      this.symbols.push(f);
-    }
-    return f;
+    });
   }
 
   private declareResourceFuncs(info: OwnerInfo, hir: TypeDefHir, td: TypeDef): void {
@@ -830,19 +824,24 @@ export class Resolver {
     const file = info.scope.part.file.path;
     for (const { hir, td } of info.defs) {
       const edges: Edge[] = [];
-      const ty = (e: TypeExpr) => this.resolveType(e, info, 'type', edges);
       const def = hir.def;
       switch (def.kind) {
         case 'alias':
-          td.body = { kind: 'alias', target: ty(def.type) };
+          td.body = { kind: 'alias', target: this.resolveType(def.type, info, 'type', edges) };
           break;
-        case 'record':
-          td.body = { kind: 'record', fields: def.fields.map((f) => ({ name: f.name, ty: ty(f.type), nameRange: f.nameRange, docs: f.docs?.text })) };
+        case 'record': {
+          const fields = [];
+          for (const f of def.fields) fields.push({ name: f.name, ty: this.resolveType(f.type, info, 'type', edges), nameRange: f.nameRange, docs: f.docs?.text });
+          td.body = { kind: 'record', fields };
           break;
-        case 'variant':
+        }
+        case 'variant': {
           if (def.cases.length === 0) this.report(file, 'empty-type', hir.nameRange, `empty variant: \`${hir.name}\` needs at least one case`);
-          td.body = { kind: 'variant', cases: def.cases.map((c) => ({ name: c.name, ty: c.type ? ty(c.type) : undefined, nameRange: c.nameRange, docs: c.docs?.text })) };
+          const cases = [];
+          for (const c of def.cases) cases.push({ name: c.name, ty: c.type ? this.resolveType(c.type, info, 'type', edges) : undefined, nameRange: c.nameRange, docs: c.docs?.text });
+          td.body = { kind: 'variant', cases };
           break;
+        }
         case 'enum':
           if (def.cases.length === 0) this.report(file, 'empty-type', hir.nameRange, `empty enum: \`${hir.name}\` needs at least one case`);
           td.body = { kind: 'enum', cases: def.cases.map((c) => ({ name: c.name, nameRange: c.nameRange, docs: c.docs?.text })) };
@@ -860,12 +859,15 @@ export class Resolver {
 
   resolveSignature(f: Func, info: OwnerInfo): void {
     const file = info.scope.part.file.path;
-    const seen = new Set<string>(f.funcKind === 'method' ? ['self'] : []);
-    for (const p of f.hir.params) {
-      if (seen.has(p.name)) {
+    const params = f.hir.params;
+    for (let i = 0; i < params.length; i++) {
+      const p = params[i];
+      // Parameter lists are short: a scan of the earlier ones beats building a set.
+      let duplicate = f.funcKind === 'method' && p.name === 'self';
+      for (let j = 0; j < i && !duplicate; j++) duplicate = params[j].name === p.name;
+      if (duplicate) {
         this.report(file, 'duplicate-param', p.nameRange, `param \`${p.name}\` is defined more than once${p.name === 'self' ? ' (methods have an implicit `self`)' : ''}`);
       }
-      seen.add(p.name);
       f.params.push({ name: p.name, ty: this.resolveType(p.type, info, 'name'), nameRange: p.nameRange });
     }
     if (f.hir.result) f.result = this.resolveType(f.hir.result, info, 'name');
@@ -895,71 +897,79 @@ export class Resolver {
    * collects the names referred to, for the cycle check.
    */
   resolveType(e: TypeExpr, info: OwnerInfo, context: 'type' | 'name', edges?: Edge[]): Ty {
-    const file = info.scope.part.file.path;
-    const lookup = (name: string, range: Range, role: Reference['role']): TypeDef | undefined => {
-      edges?.push({ to: name, range });
-      const td = info.owner.types.get(name);
-      if (td) {
-        this.refer(file, range, td, role);
-        return td;
-      }
-      const func = info.funcNames.get(name);
-      if (func) {
-        this.refer(file, range, func, role);
-        this.report(file, 'wrong-kind', range, `cannot use function \`${name}\` as a type`);
-        return undefined;
-      }
-      const renamed = name === 'float32' ? 'f32' : name === 'float64' ? 'f64' : undefined;
-      const suggestion = renamed ?? closestName(name, [...info.owner.types.keys(), ...PRIMITIVES]);
-      const hint = renamed
-        ? `; the \`${name}\` type has been renamed to \`${renamed}\``
-        : suggestion ? `; did you mean \`${suggestion}\`?` : '';
-      this.report(file, 'unknown-name', range, `${context} \`${name}\` does not exist${hint}`, { data: { name, suggestion, kind: 'type' } });
-      return undefined;
-    };
-    const sub = (x: TypeExpr) => this.resolveType(x, info, context, edges);
     switch (e.kind) {
       case 'prim':
         return PRIM_TYS[e.name];
       case 'named': {
-        const td = lookup(e.name, e.range, 'type');
-        return td ? { kind: 'def', def: td } : { kind: 'error' };
+        const td = this.lookupType(e.name, e.range, 'type', info, context, edges);
+        return td ? { kind: 'def', def: td } : ERROR_TY;
       }
       case 'list':
-        if (e.length === undefined) return { kind: 'list', elem: sub(e.elem) };
+        if (e.length === undefined) return { kind: 'list', elem: this.resolveType(e.elem, info, context, edges) };
         this.hasFixedLengthLists = true;
         if (e.length === 0) this.hasRareShapes = true;
-        return { kind: 'list', elem: sub(e.elem), length: e.length };
+        return { kind: 'list', elem: this.resolveType(e.elem, info, context, edges), length: e.length };
       case 'map': {
-        const key = sub(e.key);
-        const value = sub(e.value);
+        const key = this.resolveType(e.key, info, context, edges);
+        const value = this.resolveType(e.value, info, context, edges);
         if (key.kind !== 'error' && !(key.kind === 'prim' && MAP_KEYS.has(key.name))) {
-          this.report(file, 'invalid-map-key', e.range,
+          this.report(info.scope.part.file.path, 'invalid-map-key', e.range,
             'invalid map key type: map keys must be bool, u8, u16, u32, u64, s8, s16, s32, s64, char, or string');
         }
         return { kind: 'map', key, value };
       }
       case 'option':
-        return { kind: 'option', inner: sub(e.inner) };
+        return { kind: 'option', inner: this.resolveType(e.inner, info, context, edges) };
       case 'result':
-        return { kind: 'result', ok: e.ok && sub(e.ok), err: e.err && sub(e.err) };
-      case 'tuple':
+        return {
+          kind: 'result',
+          ok: e.ok && this.resolveType(e.ok, info, context, edges),
+          err: e.err && this.resolveType(e.err, info, context, edges),
+        };
+      case 'tuple': {
         if (e.items.length === 0) this.hasRareShapes = true;
-        return { kind: 'tuple', items: e.items.map(sub) };
+        const items: Ty[] = [];
+        for (const item of e.items) items.push(this.resolveType(item, info, context, edges));
+        return { kind: 'tuple', items };
+      }
       case 'future':
-        return { kind: 'future', inner: e.inner && sub(e.inner) };
+        return { kind: 'future', inner: e.inner && this.resolveType(e.inner, info, context, edges) };
       case 'stream':
         if (e.inner?.kind === 'prim' && e.inner.name === 'char') this.hasRareShapes = true;
-        return { kind: 'stream', inner: e.inner && sub(e.inner) };
+        return { kind: 'stream', inner: e.inner && this.resolveType(e.inner, info, context, edges) };
       case 'handle': {
-        const td = lookup(e.resource, e.resourceRange, 'handle');
-        if (!td) return { kind: 'error' };
-        this.handleChecks.push({ td, file, range: e.resourceRange, name: e.resource });
+        const td = this.lookupType(e.resource, e.resourceRange, 'handle', info, context, edges);
+        if (!td) return ERROR_TY;
+        this.handleChecks.push({ td, file: info.scope.part.file.path, range: e.resourceRange, name: e.resource });
         return { kind: 'handle', own: e.own, resource: td };
       }
       case 'missing':
-        return { kind: 'error' };
+        return ERROR_TY;
     }
+  }
+
+  /** A type name in an interface or world; an unknown one (or a function) is reported. */
+  private lookupType(name: string, range: Range, role: Reference['role'], info: OwnerInfo, context: 'type' | 'name', edges?: Edge[]): TypeDef | undefined {
+    const file = info.scope.part.file.path;
+    edges?.push({ to: name, range });
+    const td = info.owner.types.get(name);
+    if (td) {
+      this.refer(file, range, td, role);
+      return td;
+    }
+    const func = info.funcNames.get(name);
+    if (func) {
+      this.refer(file, range, func, role);
+      this.report(file, 'wrong-kind', range, `cannot use function \`${name}\` as a type`);
+      return undefined;
+    }
+    const renamed = name === 'float32' ? 'f32' : name === 'float64' ? 'f64' : undefined;
+    const suggestion = renamed ?? closestName(name, [...info.owner.types.keys(), ...PRIMITIVES]);
+    const hint = renamed
+      ? `; the \`${name}\` type has been renamed to \`${renamed}\``
+      : suggestion ? `; did you mean \`${suggestion}\`?` : '';
+    this.report(file, 'unknown-name', range, `${context} \`${name}\` does not exist${hint}`, { data: { name, suggestion, kind: 'type' } });
+    return undefined;
   }
 
   /** `own<T>`/`borrow<T>` written against T: checked once every body is resolved. */
@@ -1085,33 +1095,29 @@ export class Resolver {
       { data: target.stability.kind === 'unstable' ? { feature: target.stability.feature } : undefined });
   }
 
-  private checkGatedTy(ty: Ty, file: string, range: Range): void {
-    const walk = (t: Ty | undefined): boolean => {
-      if (!t) return false;
-      switch (t.kind) {
-        case 'def':
-          if (!t.def.active) {
-            this.reportGated(file, range, t.def);
-            return true;
-          }
-          return false;
-        case 'handle':
-          if (!t.resource.active) {
-            this.reportGated(file, range, t.resource);
-            return true;
-          }
-          return false;
-        case 'list': return walk(t.elem);
-        case 'map': return walk(t.key) || walk(t.value);
-        case 'option': return walk(t.inner);
-        case 'result': return walk(t.ok) || walk(t.err);
-        case 'tuple': return t.items.some(walk);
-        case 'future':
-        case 'stream': return walk(t.inner);
-        default: return false;
-      }
-    };
-    walk(ty);
+  /** Reports the first gated-out type that `t` refers to; true when there was one. */
+  private checkGatedTy(t: Ty | undefined, file: string, range: Range): boolean {
+    if (!t) return false;
+    switch (t.kind) {
+      case 'def':
+        if (t.def.active) return false;
+        this.reportGated(file, range, t.def);
+        return true;
+      case 'handle':
+        if (t.resource.active) return false;
+        this.reportGated(file, range, t.resource);
+        return true;
+      case 'list': return this.checkGatedTy(t.elem, file, range);
+      case 'map': return this.checkGatedTy(t.key, file, range) || this.checkGatedTy(t.value, file, range);
+      case 'option': return this.checkGatedTy(t.inner, file, range);
+      case 'result': return this.checkGatedTy(t.ok, file, range) || this.checkGatedTy(t.err, file, range);
+      case 'tuple':
+        for (const item of t.items) if (this.checkGatedTy(item, file, range)) return true;
+        return false;
+      case 'future':
+      case 'stream': return this.checkGatedTy(t.inner, file, range);
+      default: return false;
+    }
   }
 }
 
@@ -1185,3 +1191,5 @@ export function collectForeignPaths(items: TopItemHir[], f: (p: Extract<UsePathH
   }
 }
 
+keepShape(new Resolver({ features: new Set(), allFeatures: false }));
+keepShape(new LazyResolution({ packages: [], rootPackages: [], diagnostics: new Map(), symbols: [], fileScopes: new Map() }, new Map()));
