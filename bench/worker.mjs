@@ -1,8 +1,9 @@
 // One side of the benchmark in its own process:
-// `node bench/worker.mjs ours|reference PATH N WORLD|'' steady|collected` runs N warm iterations
+// `node bench/worker.mjs ours|reference PATH N WORLD|'' steady|collected|cold` runs N iterations
 // (after warm-up) and prints {times, peakMB, result} as JSON. `steady`: runs follow each other as
 // in a long-lived process (the language server), each paying its share of garbage collection.
 // `collected`: a full collection before each run, so no run pays for the garbage of another.
+// `cold`: N runs without warm-up (the benchmark's cold figure for the reference; N = 1).
 
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -28,9 +29,13 @@ if (side === 'ours') {
   };
 }
 
-const warmup = Math.max(3, Math.ceil(n / 4));
+// Warm-up: at least 3 runs and at least a second of them, so that a small input (a few ms per
+// run) is as warm as a large one when measuring starts. None in cold mode.
 let result;
-for (let i = 0; i < warmup; i++) result = await run();
+if (mode !== 'cold') {
+  const until = performance.now() + 1000;
+  for (let i = 0; i < 3 || performance.now() < until; i++) result = await run();
+}
 const collect = globalThis.gc ?? (() => undefined);
 collect();
 const times = [];
