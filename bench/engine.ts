@@ -2,13 +2,9 @@
 // validate), exactly what `wit-ls check` does (trees are not kept), without printing.
 
 import { nodeFileSystem } from '../server/src/node/fileSystem';
-import { tuneHeap } from '../server/src/node/tuning';
 import { checkUnit } from '../server/src/semantics/check';
 import { loadUnit } from '../server/src/semantics/load';
 import { SourceCache } from '../server/src/semantics/sources';
-
-// Tuned as the command line and the server tune themselves.
-tuneHeap();
 
 export async function fullCheck(path: string): Promise<number> {
   // A fresh cache each time: nothing is reused between runs, as for a first check.

@@ -1,7 +1,6 @@
 // Command-line entry point: `wit-ls check|abi|fmt ...` (see usage below).
 
 import { runAbi } from './abi';
-import { tuneHeap } from '../node/tuning';
 import { runCheck } from './check';
 import { runFmt } from './fmt';
 
@@ -16,7 +15,6 @@ Run \`wit-ls <command> --help\` for a command's options.
 `;
 
 async function main(argv: string[]): Promise<number> {
-  tuneHeap();
   const [command] = argv;
   switch (command) {
     case 'check':

@@ -5,9 +5,6 @@ import { ProposedFeatures, createConnection } from 'vscode-languageserver/node';
 import { fileUriToPath, pathToFileUri } from '../lsp/runtime';
 import { startServer } from '../lsp/server';
 import { nodeFileSystem } from './fileSystem';
-import { tuneHeap } from './tuning';
-
-tuneHeap();
 
 const connection = createConnection(ProposedFeatures.all);
 startServer(connection, {
