@@ -155,6 +155,9 @@ export class Workspace {
 
   removeOverlay(path: string): void {
     this.overlays.delete(path);
+    // The buffer may have been saved while it was open (and closed before the file watcher says
+    // so): what was read from disk before is stale.
+    this.fs.invalidate(path);
     if (!this.onDisk.has(path)) {
       this.knownFiles.delete(path);
       this.cache.delete(path);
