@@ -1,6 +1,7 @@
 // Protocol tests of live diagnostics against `node dist/server.js --stdio`: syntax and semantic
 // errors, unsaved edits in one file updating another, dependencies added under deps/, deleted
-// files, feature settings, and only current results being published.
+// files, feature settings, only current results being published, and results of checks that
+// requests started being published too.
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -75,6 +76,22 @@ test('diagnostics carry the document version, and only the latest edit is report
   assert.match(messages(d).join('\n'), /expected `}`/);
   ctx.server.change(uri, 17, [{ text: TYPES }]);
   await ctx.server.diagnostics(uri, (p) => p.version === 17 && problems(p).length === 0);
+  ctx.server.close(uri);
+});
+
+test('an edit is published even when a request checks the file before the diagnostics delay ends', async () => {
+  // Editors ask for inlay hints, folding ranges and symbols right after each keystroke; those
+  // requests check the changed package at once, and that check must reach the Problems panel.
+  const path = ctx.ws.path('wit/types.wit');
+  const broken = TYPES.replace('y: s32 }', 'y: s32');
+  const uri = ctx.server.open(path, broken, 1);
+  await ctx.server.diagnostics(uri, (p) => p.version === 1 && problems(p).length > 0);
+  for (let v = 2; v <= 4; v++) {
+    ctx.server.change(uri, v, [{ text: v % 2 === 0 ? TYPES : broken }]);
+    await ctx.server.request('textDocument/inlayHint', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 9, character: 0 } } });
+    const d = await ctx.server.diagnostics(uri, (p) => p.version === v);
+    assert.equal(problems(d).length > 0, v % 2 === 1, `version ${v}: ${JSON.stringify(messages(d))}`);
+  }
   ctx.server.close(uri);
 });
 

@@ -29,7 +29,8 @@ export class DiagnosticsPublisher {
 
   publish(result: UnitResult): void {
     const s = this.session;
-    if (result.revision < (this.revisions.get(result.root) ?? -1)) return;
+    // An older result, or the same one again (a check that found nothing changed returns it).
+    if (result.revision <= (this.revisions.get(result.root) ?? -1)) return;
     this.revisions.set(result.root, result.revision);
     const uris = new Set<string>();
     const texts = new Map<string, string>();

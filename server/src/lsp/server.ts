@@ -4,6 +4,7 @@
 // call startServer(); everything below this layer deals in offsets and plain data.
 
 import * as lsp from 'vscode-languageserver';
+import type { UnitResult } from '../semantics/workspace';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
 import { FEATURES } from './features';
 import type { RuntimeEnvironment } from './runtime';
@@ -12,11 +13,17 @@ import { featureOptions, readSettings } from './settings';
 
 export const SERVER_VERSION = '0.1.0';
 
-/** Runs unit checks after typing pauses, one batch at a time, and publishes the results. */
+/**
+ * Runs the checks of changed units after typing pauses, one batch at a time. Results are
+ * published as they arrive (see `resultArrived`), from these checks or from checks that requests
+ * started, so a request that checks a unit first does not keep its diagnostics from the editor.
+ */
 class CheckScheduler {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private running = false;
   private again = false;
+  /** A result arrived since the views were last refreshed. */
+  private fresh = false;
 
   constructor(
     private readonly session: Session,
@@ -31,20 +38,28 @@ class CheckScheduler {
     }, delay);
   }
 
+  /** Every new unit result comes here (Workspace.onResult). */
+  resultArrived(result: UnitResult): void {
+    try {
+      this.publisher.publish(result);
+    } catch (e) {
+      this.session.connection.console.error(`publishing the diagnostics of ${result.root} failed: ${e instanceof Error ? e.stack : String(e)}`);
+    }
+    this.fresh = true;
+  }
+
   async run(): Promise<void> {
     if (this.running) {
       this.again = true;
       return;
     }
     this.running = true;
-    let checked = 0;
     try {
       do {
         this.again = false;
         for (const root of this.session.workspace.dirtyRoots()) {
           try {
-            this.publisher.publish(await this.session.workspace.check(root));
-            checked++;
+            await this.session.workspace.check(root);
           } catch (e) {
             this.session.connection.console.error(`checking ${root} failed: ${e instanceof Error ? e.stack : String(e)}`);
           }
@@ -54,8 +69,12 @@ class CheckScheduler {
       this.running = false;
     }
     // A change in one file can change how names in other open files resolve: ask the client to
-    // fetch semantic tokens and inlay hints again.
-    if (checked > 0) this.refreshViews();
+    // fetch semantic tokens and inlay hints again. Every dirtying event schedules a run, so a
+    // result a request produced in between is covered here too.
+    if (this.fresh) {
+      this.fresh = false;
+      this.refreshViews();
+    }
   }
 
   private refreshViews(): void {
@@ -69,6 +88,7 @@ export function startServer(connection: lsp.Connection, runtime: RuntimeEnvironm
   const session = new Session(connection, runtime);
   const publisher = new DiagnosticsPublisher(session);
   const scheduler = new CheckScheduler(session, publisher);
+  session.workspace.onResult = (result) => scheduler.resultArrived(result);
   let folders: string[] = [];
   let capabilities: lsp.ClientCapabilities = {};
 
@@ -126,7 +146,7 @@ export function startServer(connection: lsp.Connection, runtime: RuntimeEnvironm
     for (const root of roots) {
       progress?.report(Math.round((100 * done++) / Math.max(1, roots.length)), `checking ${root}`);
       try {
-        publisher.publish(await session.workspace.check(root));
+        await session.workspace.check(root);
       } catch (e) {
         connection.console.error(`checking ${root} failed: ${e instanceof Error ? e.stack : String(e)}`);
       }

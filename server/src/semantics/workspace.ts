@@ -91,6 +91,11 @@ export class Workspace {
   private readonly results = new Map<string, UnitResult>();
   private readonly dirty = new Set<string>();
   private revision = 0;
+  /**
+   * Called with every new result, whoever asked for the check: a request that needs the newest
+   * analysis checks a changed unit at once, and its result must be published like any other.
+   */
+  onResult: ((result: UnitResult) => void) | undefined;
 
   constructor(fs: FileSystem, public options: FeatureOptions) {
     this.fs = new CachingFileSystem(fs);
@@ -242,6 +247,7 @@ export class Workspace {
     const result: UnitResult = { ...check, root, input, problems, revision: ++this.revision };
     this.results.set(root, result);
     this.optionsChecked.set(root, this.options);
+    this.onResult?.(result);
     return result;
   }
 
