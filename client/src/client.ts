@@ -3,6 +3,7 @@
 
 import * as vscode from 'vscode';
 import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
+import { traceChannelFor } from './traceChannel';
 
 export const DOCUMENT_SELECTOR = [
   { scheme: 'file', language: 'wit' },
@@ -23,10 +24,12 @@ export async function startClient(
   beforeStart?: (client: BaseLanguageClient) => void,
 ): Promise<void> {
   const output = vscode.window.createOutputChannel('WIT Language Server', { log: true });
-  context.subscriptions.push(output);
+  const traceOutput = traceChannelFor(output);
+  context.subscriptions.push(output, traceOutput);
   const options: LanguageClientOptions = {
     documentSelector: DOCUMENT_SELECTOR,
     outputChannel: output,
+    traceOutputChannel: traceOutput,
     // snippets/wit.json gives VS Code the item snippets; the server then leaves its own out.
     initializationOptions: { clientSnippets: true },
     synchronize: {

@@ -20,13 +20,22 @@ test('extension-host tests pass in code-server', { timeout: 240_000 }, async (t)
   mkdirSync(ARTIFACTS_DIR, { recursive: true });
   const logFile = join(ARTIFACTS_DIR, 'extension-host.log');
   writeFileSync(logFile, `${run.log.join('\n')}\n\n--- code-server ---\n${run.serverOutput}`);
+  const serverLogFile = join(ARTIFACTS_DIR, 'extension-host-language-server.log');
+  writeFileSync(serverLogFile, run.languageServerLog);
+  // CI shows only the test output: a failure carries the timeline of the LSP traffic (the
+  // first line of each traced message; the file has their parameters too).
+  const timeline = run.languageServerLog.split('\n').filter((l) => /^\d{4}-\d\d-\d\d /.test(l)).map((l) => l.slice(11, 180));
+  const serverLogTail = `\n--- the last ${Math.min(60, timeline.length)} messages in ${serverLogFile} ---\n${timeline.slice(-60).join('\n')}`;
 
   assert.ok(run.results, `the tests module wrote no results (exit code ${run.exitCode}); see ${logFile}`);
   for (const result of run.results) {
     await t.test(result.name, () => {
-      if (!result.ok) assert.fail(result.error ?? 'failed');
+      if (!result.ok) assert.fail(`${result.error ?? 'failed'}${serverLogTail}`);
     });
   }
+  await t.test('the wit.trace.server setting traces the LSP traffic in the WIT Language Server channel', () => {
+    assert.match(run.languageServerLog, /Sending notification 'textDocument\/didOpen'/, `${serverLogFile} has no trace of didOpen`);
+  });
   assert.ok(run.results.length > 0, 'no extension-host test ran');
   assert.equal(run.exitCode, 0, `the extension host exited with ${run.exitCode}; see ${logFile}`);
 });

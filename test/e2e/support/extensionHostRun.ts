@@ -2,7 +2,7 @@
 // workbench is opened with the smoke-test driver enabled and an `extensionTestsPath` payload,
 // and it reports the tests' console output and exit code to functions Playwright exposes.
 
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchBrowser } from './browser';
 import { CleanupStack } from './cleanup';
@@ -27,6 +27,8 @@ export interface ExtensionHostRun {
   log: string[];
   /** code-server's own output, for diagnosing a run that never started. */
   serverOutput: string;
+  /** The "WIT Language Server" output channel as VS Code logged it ('' when it wrote none). */
+  languageServerLog: string;
 }
 
 export interface ExtensionHostRunOptions {
@@ -59,6 +61,8 @@ export async function runExtensionHostTestsInCodeServer(options: ExtensionHostRu
       runDir: join(runDir, 'code-server'),
       args: ['--vscode-option', 'enable-smoke-test-driver'],
       env: { WIT_E2E_RESULTS: resultsFile, WIT_E2E_GREP: options.grep ?? '' },
+      // The LSP traffic goes to the language server's log, which a failing test shows.
+      settings: { 'wit.trace.server': 'verbose' },
     });
     cleanup.push('stop code-server', () => server.stop());
     const browser = await launchBrowser({ profileDir: join(runDir, 'chromium') });
@@ -85,8 +89,34 @@ export async function runExtensionHostTestsInCodeServer(options: ExtensionHostRu
     });
     const exitCode = await Promise.race([exited, timedOut]).finally(() => clearTimeout(timer));
     const results = existsSync(resultsFile) ? (JSON.parse(readFileSync(resultsFile, 'utf8')) as HostTestResult[]) : undefined;
-    return { exitCode, results, log, serverOutput: server.process.output() };
+    const languageServerLog = readOutputChannelLog(join(runDir, 'code-server', 'user-data', 'logs'), 'WIT Language Server');
+    return { exitCode, results, log, serverOutput: server.process.output(), languageServerLog };
   } finally {
     await cleanup.run();
   }
+}
+
+/**
+ * VS Code writes an extension's log output channel to `<logs>/<session>/exthost1/<extension id>/<name>.log`
+ * (other channels to `.../output_logging_*\/N-<name>.log`);
+ * the run dir is removed afterwards, so the text is read here (all sessions, in name order).
+ */
+function readOutputChannelLog(logsDir: string, channel: string): string {
+  const found: string[] = [];
+  const walk = (dir: string, depth: number) => {
+    if (depth > 6) return;
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+      const path = join(dir, e.name);
+      if (e.isDirectory()) walk(path, depth + 1);
+      else if (e.name === `${channel}.log` || e.name.endsWith(`-${channel}.log`)) found.push(path);
+    }
+  };
+  walk(logsDir, 0);
+  return found.map((f) => readFileSync(f, 'utf8')).join('\n');
 }

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { BROKEN_WIT_EXPECTED, BROKEN_WIT_NAME, BROKEN_WIT_TEXT } from '../../support/brokenWit';
 import { test } from '../registry';
 import { waitForDiagnostics } from '../waitFor';
-import { openInEditor, workspaceFile, writeWorkspaceFile } from '../workspace';
+import { openInEditor, writeWorkspaceFile } from '../workspace';
 
 const BROKEN_PATH = `wit/${BROKEN_WIT_NAME}`;
 
@@ -31,7 +31,8 @@ test('getDiagnostics reports the syntax error of a broken .wit file', async () =
 });
 
 test('typing the missing `;` clears the diagnostic', async () => {
-  const uri = workspaceFile(BROKEN_PATH);
+  // Written again so that this test also runs on its own (WIT_E2E_GREP); same text as above.
+  const uri = await writeWorkspaceFile(BROKEN_PATH, BROKEN_WIT_TEXT);
   const editor = await openInEditor(uri);
   await waitForDiagnostics(uri, (ds) => ds.length > 0);
   // Line 3 (0-based) is `hello: func(name: string) -> string`; the `;` belongs at its end.
