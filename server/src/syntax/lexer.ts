@@ -4,17 +4,22 @@
 import type { Diagnostic } from '../base/diagnostic';
 import { KEYWORDS, SyntaxKind, keywordKind } from './syntaxKind';
 
-/** Keywords by their first character, so a word is matched without slicing it out. */
-const KEYWORDS_BY_FIRST: [string, SyntaxKind][][] = [];
+/**
+ * Keywords by first character and length (every keyword is shorter than 16 characters): most
+ * words in a file are names, and this rules nearly all of them out without comparing text.
+ */
+const KEYWORD_BUCKETS: ([string, SyntaxKind][] | undefined)[] = new Array(128 * 16);
 for (const k of KEYWORDS) {
-  const c = k.charCodeAt(0);
-  (KEYWORDS_BY_FIRST[c] ??= []).push([k, keywordKind(k)!]);
+  const slot = (k.charCodeAt(0) << 4) | k.length;
+  (KEYWORD_BUCKETS[slot] ??= []).push([k, keywordKind(k)!]);
 }
 
 function keywordAt(text: string, start: number, len: number): SyntaxKind {
-  const candidates = KEYWORDS_BY_FIRST[text.charCodeAt(start)];
-  if (candidates) {
-    for (const [k, kind] of candidates) if (k.length === len && text.startsWith(k, start)) return kind;
+  const first = text.charCodeAt(start);
+  if (len >= 16 || first >= 128) return SyntaxKind.IDENT;
+  const bucket = KEYWORD_BUCKETS[(first << 4) | len];
+  if (bucket !== undefined) {
+    for (let b = 0; b < bucket.length; b++) if (text.startsWith(bucket[b][0], start)) return bucket[b][1];
   }
   return SyntaxKind.IDENT;
 }
@@ -91,19 +96,17 @@ export function lex(text: string, from = 0, stopAt = text.length): LexedText {
   const n = text.length;
   let i = from;
 
-  const push = (kind: SyntaxKind, start: number) => {
-    kinds[count] = kind;
-    starts[count++] = start;
-  };
-
   if (from === 0 && text.charCodeAt(0) === 0xfeff) {
-    push(SyntaxKind.WHITESPACE, 0);
+    kinds[count] = SyntaxKind.WHITESPACE;
+    starts[count++] = 0;
     i = 1;
   }
 
+  // Each case advances `i` past one token and sets its kind; the token is stored below.
   while (i < stopAt) {
     const start = i;
     const c = text.charCodeAt(i);
+    let kind: SyntaxKind;
     switch (c) {
       case 0x20: // space
       case 0x09: // tab
@@ -111,7 +114,7 @@ export function lex(text: string, from = 0, stopAt = text.length): LexedText {
       case 0x0d: { // \r, whitespace only as part of \r\n
         if (c === 0x0d && text.charCodeAt(i + 1) !== 0x0a) {
           i++;
-          push(SyntaxKind.ERROR_TOKEN, start);
+          kind = SyntaxKind.ERROR_TOKEN;
           errors.push({ code: 'unexpected-character', start, end: i, message: 'a carriage return is only allowed before a line feed' });
           break;
         }
@@ -122,100 +125,70 @@ export function lex(text: string, from = 0, stopAt = text.length): LexedText {
           else if (d === 0x0d && text.charCodeAt(i + 1) === 0x0a) i += 2;
           else break;
         }
-        push(SyntaxKind.WHITESPACE, start);
+        kind = SyntaxKind.WHITESPACE;
         break;
       }
       case 0x2f: { // /
         const d = text.charCodeAt(i + 1);
         if (d === 0x2f) {
-          i += 2;
-          while (i < n && text.charCodeAt(i) !== 0x0a) i++;
+          const eol = text.indexOf('\n', i + 2);
+          i = eol < 0 ? n : eol;
           // A \r before the \n belongs to the line ending, not to the comment.
-          if (text.charCodeAt(i - 1) === 0x0d && i < n) i--;
-          push(SyntaxKind.LINE_COMMENT, start);
+          if (eol >= 0 && text.charCodeAt(i - 1) === 0x0d) i--;
+          kind = SyntaxKind.LINE_COMMENT;
         } else if (d === 0x2a) {
-          i += 2;
-          let depth = 1;
-          while (i < n && depth > 0) {
-            const e = text.charCodeAt(i);
-            if (e === 0x2f && text.charCodeAt(i + 1) === 0x2a) {
-              depth++;
-              i += 2;
-            } else if (e === 0x2a && text.charCodeAt(i + 1) === 0x2f) {
-              depth--;
-              i += 2;
-            } else i++;
-          }
-          if (depth > 0) {
-            errors.push({ code: 'unterminated-comment', start, end: start + 2, message: 'unterminated block comment: this `/*` has no matching `*/` (block comments nest)' });
-          }
-          push(SyntaxKind.BLOCK_COMMENT, start);
+          i = blockCommentEnd(text, i, errors);
+          kind = SyntaxKind.BLOCK_COMMENT;
         } else {
           i++;
-          push(SyntaxKind.SLASH, start);
+          kind = SyntaxKind.SLASH;
         }
         break;
       }
-      case 0x3d: i++; push(SyntaxKind.EQ, start); break;
-      case 0x2c: i++; push(SyntaxKind.COMMA, start); break;
-      case 0x3a: i++; push(SyntaxKind.COLON, start); break;
-      case 0x2e: i++; push(SyntaxKind.PERIOD, start); break;
-      case 0x3b: i++; push(SyntaxKind.SEMICOLON, start); break;
-      case 0x28: i++; push(SyntaxKind.L_PAREN, start); break;
-      case 0x29: i++; push(SyntaxKind.R_PAREN, start); break;
-      case 0x7b: i++; push(SyntaxKind.L_BRACE, start); break;
-      case 0x7d: i++; push(SyntaxKind.R_BRACE, start); break;
-      case 0x3c: i++; push(SyntaxKind.L_ANGLE, start); break;
-      case 0x3e: i++; push(SyntaxKind.R_ANGLE, start); break;
-      case 0x2a: i++; push(SyntaxKind.STAR, start); break;
-      case 0x40: i++; push(SyntaxKind.AT, start); break;
-      case 0x2b: i++; push(SyntaxKind.PLUS, start); break;
+      case 0x3d: i++; kind = SyntaxKind.EQ; break;
+      case 0x2c: i++; kind = SyntaxKind.COMMA; break;
+      case 0x3a: i++; kind = SyntaxKind.COLON; break;
+      case 0x2e: i++; kind = SyntaxKind.PERIOD; break;
+      case 0x3b: i++; kind = SyntaxKind.SEMICOLON; break;
+      case 0x28: i++; kind = SyntaxKind.L_PAREN; break;
+      case 0x29: i++; kind = SyntaxKind.R_PAREN; break;
+      case 0x7b: i++; kind = SyntaxKind.L_BRACE; break;
+      case 0x7d: i++; kind = SyntaxKind.R_BRACE; break;
+      case 0x3c: i++; kind = SyntaxKind.L_ANGLE; break;
+      case 0x3e: i++; kind = SyntaxKind.R_ANGLE; break;
+      case 0x2a: i++; kind = SyntaxKind.STAR; break;
+      case 0x40: i++; kind = SyntaxKind.AT; break;
+      case 0x2b: i++; kind = SyntaxKind.PLUS; break;
       case 0x2d: // - or ->
         if (text.charCodeAt(i + 1) === 0x3e) {
           i += 2;
-          push(SyntaxKind.ARROW, start);
+          kind = SyntaxKind.ARROW;
         } else {
           i++;
-          push(SyntaxKind.MINUS, start);
+          kind = SyntaxKind.MINUS;
         }
         break;
       case 0x25: { // %name
         i++;
-        if (i < n && isIdentStart(text.charCodeAt(i), text, i)) {
-          i += cpWidth(text, i);
-          while (i < n && isIdentContinue(text.charCodeAt(i), text, i)) i += cpWidth(text, i);
-        }
-        push(SyntaxKind.EXPLICIT_IDENT, start);
+        if (i < n && isIdentStart(text.charCodeAt(i), text, i)) i = identEnd(text, i + cpWidth(text, i));
+        kind = SyntaxKind.EXPLICIT_IDENT;
         break;
       }
       case 0x22: // "string"
         i = lexString(text, i, errors);
-        push(SyntaxKind.STRING, start);
+        kind = SyntaxKind.STRING;
         break;
       default: {
         if (c >= 0x30 && c <= 0x39) {
           i++;
-          while (i < n) {
-            const d = text.charCodeAt(i);
-            if (d < 0x30 || d > 0x39) break;
-            i++;
-          }
-          push(SyntaxKind.INTEGER, start);
+          for (let d = text.charCodeAt(i); d >= 0x30 && d <= 0x39; d = text.charCodeAt(i)) i++;
+          kind = SyntaxKind.INTEGER;
         } else if (isIdentStart(c, text, i)) {
-          i += cpWidth(text, i);
-          // ASCII names (nearly all) are scanned without calls.
-          for (;;) {
-            const d = text.charCodeAt(i);
-            if (d < 0x80) {
-              if (i < n && (ASCII_CLASS[d] & 2) !== 0) i++;
-              else break;
-            } else if (i < n && isIdentContinue(d, text, i)) i += cpWidth(text, i);
-            else break;
-          }
-          push(keywordAt(text, start, i - start), start);
+          i = identEnd(text, i + cpWidth(text, i));
+          kind = keywordAt(text, start, i - start);
         } else {
           i += cpWidth(text, i);
-          push(SyntaxKind.ERROR_TOKEN, start);
+          kind = SyntaxKind.ERROR_TOKEN;
           const cp = text.codePointAt(start)!;
           if (!forbiddenCodepoint(cp)) {
             errors.push({
@@ -228,20 +201,68 @@ export function lex(text: string, from = 0, stopAt = text.length): LexedText {
         }
       }
     }
+    kinds[count] = kind;
+    starts[count++] = start;
   }
   starts[count] = i;
-  // Forbidden code points are reported wherever they are, comments included (as wit-parser
-  // does); outside comments and strings they also become ERROR_TOKENs below.
-  for (let j = from; j < i; j++) {
-    const c = text.charCodeAt(j);
-    if ((c >= 0x20 && c < 0x7f) || c === 0x0a || c === 0x09 || c === 0x0d) continue;
+  reportForbiddenCodepoints(text, from, i, errors);
+  return { count, kinds, starts, errors };
+}
+
+/** Where the identifier whose first character ends at `i` ends. */
+function identEnd(text: string, i: number): number {
+  const n = text.length;
+  // ASCII names (nearly all) are scanned without calls; past the end charCodeAt gives NaN.
+  for (;;) {
+    const d = text.charCodeAt(i);
+    if (d < 0x80) {
+      if ((ASCII_CLASS[d] & 2) === 0) return i;
+      i++;
+    } else if (i < n && isIdentContinue(d, text, i)) i += cpWidth(text, i);
+    else return i;
+  }
+}
+
+/** Where the (nesting) block comment that opens at `i` ends; reports it if it never does. */
+function blockCommentEnd(text: string, i: number, errors: Diagnostic[]): number {
+  const n = text.length;
+  const start = i;
+  i += 2;
+  let depth = 1;
+  while (i < n && depth > 0) {
+    const e = text.charCodeAt(i);
+    if (e === 0x2f && text.charCodeAt(i + 1) === 0x2a) {
+      depth++;
+      i += 2;
+    } else if (e === 0x2a && text.charCodeAt(i + 1) === 0x2f) {
+      depth--;
+      i += 2;
+    } else i++;
+  }
+  if (depth > 0) {
+    errors.push({ code: 'unterminated-comment', start, end: start + 2, message: 'unterminated block comment: this `/*` has no matching `*/` (block comments nest)' });
+  }
+  return i;
+}
+
+/** Characters that are neither printable ASCII nor a line break or tab: the only candidates. */
+const NOT_PLAIN = /[^\x20-\x7e\n\t\r]/g;
+
+/**
+ * Forbidden code points are reported wherever they are, comments included (as wit-parser does);
+ * outside comments and strings the loop above has also made them ERROR_TOKENs. A regex finds
+ * the rare candidates much faster than a loop over every character.
+ */
+function reportForbiddenCodepoints(text: string, from: number, to: number, errors: Diagnostic[]): void {
+  NOT_PLAIN.lastIndex = from;
+  for (let m = NOT_PLAIN.exec(text); m !== null && m.index < to; m = NOT_PLAIN.exec(text)) {
+    const j = m.index;
     const cp = text.codePointAt(j)!;
     const why = forbiddenCodepoint(cp);
     if (why) errors.push({ code: 'forbidden-codepoint', start: j, end: j + cpWidth(text, j), message: why });
-    if (cp > 0xffff) j++;
+    // The low half of a surrogate pair is not a character of its own.
+    if (cp > 0xffff) NOT_PLAIN.lastIndex = j + 2;
   }
-
-  return { count, kinds, starts, errors };
 }
 
 /** The lexing of empty text: trivial input for the instances that keepShape holds on to. */
