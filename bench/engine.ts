@@ -1,14 +1,14 @@
 // The engine entry the benchmark measures: a full check of a path (read, parse, lower, resolve,
 // validate), exactly what `wit-ls check` does (trees are not kept), without printing.
 
-import { nodeFileSystem } from '../server/src/node/fileSystem';
+import { nodeBlockingFileSystem } from '../server/src/node/fileSystem';
 import { checkUnit } from '../server/src/semantics/check';
 import { loadUnit } from '../server/src/semantics/load';
 import { SourceCache } from '../server/src/semantics/sources';
 
 export async function fullCheck(path: string): Promise<number> {
   // A fresh cache each time: nothing is reused between runs, as for a first check.
-  const { input } = await loadUnit(path, { fs: nodeFileSystem, cache: new SourceCache({ retainTrees: false }) });
+  const { input } = await loadUnit(path, { fs: nodeBlockingFileSystem, cache: new SourceCache({ retainTrees: false }) });
   const { diagnostics } = checkUnit(input, { features: new Set(), allFeatures: false });
   let n = 0;
   for (const ds of diagnostics.values()) n += ds.length;

@@ -4,7 +4,7 @@
 import { resolve as resolvePath, relative, sep } from 'node:path';
 import type { Diagnostic, Severity } from '../base/diagnostic';
 import { defaultSeverity } from '../base/diagnosticCodes';
-import { nodeFileSystem } from '../node/fileSystem';
+import { nodeBlockingFileSystem } from '../node/fileSystem';
 import type { FeatureOptions } from '../semantics/gates';
 import { checkUnit } from '../semantics/check';
 import { type LoadProblem, loadUnit } from '../semantics/load';
@@ -96,7 +96,7 @@ export async function* checkPaths(paths: string[], options: FeatureOptions): Asy
   const cache = new SourceCache({ retainTrees: false });
   for (const arg of paths) {
     const path = resolvePath(arg).split(sep).join('/');
-    const { input, problems: loadProblems } = await loadUnit(path, { fs: nodeFileSystem, cache });
+    const { input, problems: loadProblems } = await loadUnit(path, { fs: nodeBlockingFileSystem, cache });
     const { resolution, diagnostics } = checkUnit(input, options);
     const texts = new Map(unitFiles(input).map((f) => [f.path, f.text]));
     const problems: Problem[] = [];

@@ -1,6 +1,7 @@
 // The semantic layer's FileSystem over Node's `fs`, with paths in '/'-separated form.
 
-import { promises as fsp } from 'node:fs';
+import { isUtf8 } from 'node:buffer';
+import { promises as fsp, readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import type { DirEntry, EntryKind, FileSystem } from '../semantics/fileSystem';
 
 function describe(e: unknown, what: string, path: string): Error {
@@ -15,6 +16,35 @@ function describe(e: unknown, what: string, path: string): Error {
   return new Error(`cannot ${what} ${path}: ${reason}`);
 }
 
+/** The blocking calls behind both file systems below. */
+function statKind(path: string): EntryKind | undefined {
+  const s = statSync(path, { throwIfNoEntry: false });
+  return s === undefined ? undefined : s.isDirectory() ? 'directory' : 'file';
+}
+
+function listDirectory(path: string): DirEntry[] {
+  let entries;
+  try {
+    entries = readdirSync(path, { withFileTypes: true });
+  } catch (e) {
+    throw describe(e, 'read folder', path);
+  }
+  return entries.map((e) => {
+    // A symlink counts as what it points to (a dangling one as a file, whose read then fails).
+    const kind: EntryKind = e.isDirectory() || (e.isSymbolicLink() && statKind(`${path}/${e.name}`) === 'directory') ? 'directory' : 'file';
+    return { name: e.name, kind };
+  });
+}
+
+function decodeUtf8(bytes: Buffer, path: string): string {
+  if (!isUtf8(bytes)) throw new Error(`cannot read ${path}: the file is not valid UTF-8`);
+  return bytes.toString('utf8');
+}
+
+/**
+ * For the language server: reads go through the thread pool, so a slow disk or network mount
+ * never blocks the requests of the open editors.
+ */
 export const nodeFileSystem: FileSystem = {
   async stat(path: string): Promise<EntryKind | undefined> {
     try {
@@ -49,13 +79,43 @@ export const nodeFileSystem: FileSystem = {
     } catch (e) {
       throw describe(e, 'read', path);
     }
-    try {
-      return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    } catch {
-      throw new Error(`cannot read ${path}: the file is not valid UTF-8`);
-    }
+    return decodeUtf8(bytes, path);
   },
   async realPath(path: string): Promise<string> {
     return fsp.realpath(path);
+  },
+};
+
+/**
+ * For the command line, which has nothing else to do meanwhile: blocking reads. A promise-based
+ * read costs four trips through the thread pool (open, stat, read, close); reading the 52 files
+ * of the 50k-line benchmark package took 12-20 ms that way against 2 ms with readFileSync.
+ */
+export const nodeBlockingFileSystem: FileSystem = {
+  async stat(path: string): Promise<EntryKind | undefined> {
+    try {
+      return statKind(path);
+    } catch {
+      return undefined;
+    }
+  },
+  async readDirectory(path: string): Promise<DirEntry[]> {
+    return listDirectory(path);
+  },
+  async readFile(path: string): Promise<string> {
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(path);
+    } catch (e) {
+      throw describe(e, 'read', path);
+    }
+    return decodeUtf8(bytes, path);
+  },
+  async realPath(path: string): Promise<string> {
+    try {
+      return realpathSync(path);
+    } catch (e) {
+      throw describe(e, 'resolve', path);
+    }
   },
 };
