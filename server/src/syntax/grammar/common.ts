@@ -33,9 +33,8 @@ export function atKeywordAsName(p: Parser, followers: TokenSet): boolean {
   return isKeyword(p.current()) && p.current() !== K.UNDERSCORE && followers.has(p.nth(1));
 }
 
-/** True for the common shape `abc-def-2` (lowercase parts), checked without allocating. */
-function isPlainLowerKebab(text: string, from: number): boolean {
-  const n = text.length;
+/** True when text[from, n) has the common shape `abc-def-2` (lowercase parts), checked without allocating. */
+function isPlainLowerKebab(text: string, from: number, n = text.length): boolean {
   if (from >= n) return false;
   let c = text.charCodeAt(from);
   if (c < 0x61 || c > 0x7a) return false;
@@ -97,6 +96,9 @@ export function suggestKebab(id: string): string {
 }
 
 function checkIdentifier(p: Parser): void {
+  // Nearly every name is plain kebab-case: check it in place before slicing its text out.
+  const start = p.currentStart();
+  if (isPlainLowerKebab(p.text, p.text.charCodeAt(start) === 0x25 ? start + 1 : start, p.currentEnd())) return;
   const msg = identifierError(p.currentText());
   if (msg) p.error(msg, 'invalid-identifier');
 }
