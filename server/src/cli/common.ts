@@ -97,7 +97,8 @@ export async function* checkPaths(paths: string[], options: FeatureOptions): Asy
   for (const arg of paths) {
     const path = resolvePath(arg).split(sep).join('/');
     const { input, problems: loadProblems } = await loadUnit(path, { fs: nodeBlockingFileSystem, cache });
-    const { resolution, diagnostics } = checkUnit(input, options);
+    // Hints are for editors (see below): the references they come from are not made at all.
+    const { resolution, diagnostics } = checkUnit(input, options, false);
     const texts = new Map(unitFiles(input).map((f) => [f.path, f.text]));
     const problems: Problem[] = [];
     for (const [file, ds] of diagnostics) {

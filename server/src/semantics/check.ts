@@ -15,10 +15,15 @@ export interface UnitCheck {
   resolver: Resolver;
 }
 
-export function checkUnit(input: UnitInput, options: FeatureOptions): UnitCheck {
-  const resolver = new Resolver(options);
+/**
+ * `forEditor: false` leaves out what only an editor shows: the references (find references,
+ * rename, highlights) and the hints made from them (unused and deprecated uses). The command line
+ * prints errors and warnings only, and a 50k-line package makes about 100k references.
+ */
+export function checkUnit(input: UnitInput, options: FeatureOptions, forEditor = true): UnitCheck {
+  const resolver = new Resolver(options, forEditor);
   const resolution = resolver.run(input);
-  const unused = unusedUses(resolution);
+  const unused = forEditor ? unusedUses(resolution) : NO_HINTS;
   const diagnostics = new Map<string, Diagnostic[]>();
   for (const f of unitFiles(input)) diagnostics.set(f.path, merge(f, resolution, unused));
   for (const [path, ds] of resolution.diagnostics) if (!diagnostics.has(path)) diagnostics.set(path, ds);
@@ -36,6 +41,8 @@ export function recheckFile(previous: UnitCheck, changed: SourceFile): UnitCheck
   diagnostics.set(changed.path, merge(changed, resolution, unusedUses(resolution, changed.path)));
   return { resolution, diagnostics, resolver: previous.resolver };
 }
+
+const NO_HINTS: Map<string, Diagnostic[]> = new Map();
 
 function merge(f: SourceFile, resolution: Resolution, unused: Map<string, Diagnostic[]>): Diagnostic[] {
   const all = [...f.syntaxErrors, ...(resolution.diagnostics.get(f.path) ?? []), ...(unused.get(f.path) ?? [])];

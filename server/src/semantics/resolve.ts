@@ -144,7 +144,11 @@ export class Resolver {
   /** While patching one file: the objects to reuse, and which file may receive reports. */
   private patch?: { file: string; queue: Symbol[]; at: number };
 
-  constructor(readonly options: FeatureOptions) {}
+  /** `keepReferences: false` records no references and reports no deprecated uses (see checkUnit). */
+  constructor(
+    readonly options: FeatureOptions,
+    private readonly keepReferences = true,
+  ) {}
 
   run(input: UnitInput): Resolution {
     this.depsDir = input.depsDir;
@@ -301,7 +305,7 @@ export class Resolver {
   }
 
   refer(file: string, range: Range, target: Symbol, role?: Reference['role']): void {
-    if (this.patch && file !== this.patch.file) return;
+    if (!this.keepReferences || (this.patch && file !== this.patch.file)) return;
     let list = this.refsByFile.get(file);
     if (!list) this.refsByFile.set(file, (list = []));
     list.push({ file, range, target, role });
