@@ -1,5 +1,5 @@
 // One side of the benchmark in its own process:
-// `node bench/worker.mjs ours|reference PATH N WORLD|'' steady|collected|cold` runs N iterations
+// `node bench/worker.mjs ours|ours-editor|reference PATH N WORLD|'' steady|collected|cold` runs N iterations
 // (after warm-up) and prints {times, peakMB, result} as JSON. `steady`: runs follow each other as
 // in a long-lived process (the language server), each paying its share of garbage collection.
 // `collected`: a full collection before each run, so no run pays for the garbage of another.
@@ -17,10 +17,11 @@ function peakMB() {
 }
 
 let run;
-if (side === 'ours') {
+if (side === 'ours' || side === 'ours-editor') {
   const require = createRequire(import.meta.url);
   const { fullCheck } = require('./.build/engine.js');
-  run = () => fullCheck(path);
+  const forEditor = side === 'ours-editor';
+  run = () => fullCheck(path, forEditor);
 } else {
   const tools = await import('@bytecodealliance/jco-transpile/wasm-tools');
   run = async () => {
