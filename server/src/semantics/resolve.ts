@@ -21,7 +21,7 @@ import { runComponentChecks } from './componentChecks';
 import { surfaceKey } from './surface';
 import { declareWorldFuncs, resolveWorlds } from './resolveWorlds';
 import { closestName, didYouMean } from './suggest';
-import { Edge, toposort } from './toposort';
+import { Edge, hasCycle, toposort } from './toposort';
 
 export interface UnitInput {
   /** The folder (or single file) the unit was read from. */
@@ -999,6 +999,7 @@ export class Resolver {
 
   /** Reports one edge per cycle, in wit-parser's choice for the first one. */
   private reportCycles(nodes: string[], edges: Map<string, Edge[]>, report: (e: Edge) => void): void {
+    if (!hasCycle(nodes, edges)) return;
     let remaining = [...new Set(nodes)];
     for (let guard = 0; guard <= remaining.length; guard++) {
       const r = toposort(remaining, edges);

@@ -87,3 +87,43 @@ export function toposort(nodes: string[], edges: Map<string, Edge[]>): TopoResul
   });
   return { order, cycleEdge, unordered };
 }
+
+/**
+ * Whether the edges among `nodes` go in a circle (edges to other names are ignored, as in
+ * toposort). A depth-first walk that allocates little: nearly every interface has no cycle, and
+ * only those that do need toposort's ordering to choose the edge to report.
+ */
+export function hasCycle(nodes: readonly string[], edges: ReadonlyMap<string, readonly Edge[]>): boolean {
+  // 0: not visited, 1: on the current path, 2: finished.
+  const state = new Map<string, number>();
+  for (const n of nodes) state.set(n, 0);
+  const path: string[] = [];
+  const next: number[] = [];
+  for (const root of nodes) {
+    if (state.get(root) !== 0) continue;
+    state.set(root, 1);
+    path.push(root);
+    next.push(0);
+    while (path.length > 0) {
+      const top = path.length - 1;
+      const out = edges.get(path[top]);
+      const i = next[top];
+      if (out !== undefined && i < out.length) {
+        next[top] = i + 1;
+        const to = out[i].to;
+        const s = state.get(to);
+        if (s === 1) return true;
+        if (s === 0) {
+          state.set(to, 1);
+          path.push(to);
+          next.push(0);
+        }
+      } else {
+        state.set(path[top], 2);
+        path.pop();
+        next.pop();
+      }
+    }
+  }
+  return false;
+}
