@@ -1062,6 +1062,12 @@ export class Resolver {
       this.report(f.loc.file, 'gated-reference', f.loc.nameRange,
         `found a reference to a type which is excluded due to its feature not being activated: resource \`${f.resource.name}\` is gated, so gate this function too`);
     }
+    // Only a type can be excluded and referred to; when none is (in any file: a patch sets its
+    // own file's flags but refers to the others), no reference needs to be looked at.
+    if (this.typedefs.every((td) => td.active)) {
+      this.reportInactive(interfaces, worlds, typedefs, funcs);
+      return;
+    }
     for (const td of typedefs) {
       if (!td.active) continue;
       const body = td.body;
@@ -1077,6 +1083,12 @@ export class Resolver {
       for (const p of f.params) this.checkGatedTy(p.ty, f.loc.file, f.loc.nameRange);
       if (f.result) this.checkGatedTy(f.result, f.loc.file, f.loc.nameRange);
     }
+    this.reportInactive(interfaces, worlds, typedefs, funcs);
+  }
+
+  /** Marks the items that are excluded (dimmed in the editor, with the feature that would enable them). */
+  private reportInactive(interfaces: Interface[], worlds: World[], typedefs: TypeDef[], funcs: Func[]): void {
+    const on = (s: Stability) => isEnabled(s, this.options);
     const hint = (loc: Location, what: string, s: Stability) => {
       if (s.kind !== 'unstable') return;
       this.report(loc.file, 'inactive-feature', loc.range,
