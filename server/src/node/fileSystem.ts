@@ -16,10 +16,14 @@ function describe(e: unknown, what: string, path: string): Error {
   return new Error(`cannot ${what} ${path}: ${reason}`);
 }
 
-/** The blocking calls behind both file systems below. */
+/** What `path` is, following symlinks; undefined when that cannot be told (missing, a loop, no access). */
 function statKind(path: string): EntryKind | undefined {
-  const s = statSync(path, { throwIfNoEntry: false });
-  return s === undefined ? undefined : s.isDirectory() ? 'directory' : 'file';
+  try {
+    const s = statSync(path, { throwIfNoEntry: false });
+    return s === undefined ? undefined : s.isDirectory() ? 'directory' : 'file';
+  } catch {
+    return undefined;
+  }
 }
 
 function listDirectory(path: string): DirEntry[] {
@@ -93,11 +97,7 @@ export const nodeFileSystem: FileSystem = {
  */
 export const nodeBlockingFileSystem: FileSystem = {
   async stat(path: string): Promise<EntryKind | undefined> {
-    try {
-      return statKind(path);
-    } catch {
-      return undefined;
-    }
+    return statKind(path);
   },
   async readDirectory(path: string): Promise<DirEntry[]> {
     return listDirectory(path);
