@@ -44,9 +44,9 @@ export async function runAbi(args: string[], io: CliIo): Promise<number> {
       ioFailed = true;
       io.err(`${displayPath(p.path)}:1:1: error [io-error]: ${p.message}\n`);
     }
-    for (const { file, diagnostic: d, severity, position } of problems) {
+    for (const { file, diagnostic: d, severity, lines } of problems) {
       if (severity === 'error') errors++;
-      const at = position(d.start);
+      const at = lines.positionAt(d.start);
       io.err(`${displayPath(file)}:${at.line + 1}:${at.character + 1}: ${severity} [${d.code}]: ${d.message}\n`);
     }
     const packages = parsed.switches.has('--deps') ? resolution.packages : resolution.rootPackages;

@@ -4,7 +4,8 @@
 // Exit status: 0 without errors, 1 with errors, 2 on usage or I/O errors.
 
 import type { Severity } from '../base/diagnostic';
-import { type CliIo, type Position, checkPaths, displayPath, parseArgs } from './common';
+import type { Position } from '../lsp/lineIndex';
+import { type CliIo, checkPaths, displayPath, parseArgs } from './common';
 
 export type { CliIo } from './common';
 
@@ -45,8 +46,8 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
         severity: 'error', code: 'io-error', message: p.message,
       });
     }
-    for (const { file, diagnostic: d, severity, position } of problems) {
-      reported.push({ file: displayPath(file), range: { start: position(d.start), end: position(d.end) }, severity, code: d.code, message: d.message });
+    for (const { file, diagnostic: d, severity, lines } of problems) {
+      reported.push({ file: displayPath(file), range: { start: lines.positionAt(d.start), end: lines.positionAt(d.end) }, severity, code: d.code, message: d.message });
     }
   }
   if (parsed.switches.has('--json')) io.out(JSON.stringify(reported, null, 2) + '\n');

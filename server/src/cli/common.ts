@@ -4,6 +4,7 @@
 import { resolve as resolvePath, relative, sep } from 'node:path';
 import type { Diagnostic, Severity } from '../base/diagnostic';
 import { defaultSeverity } from '../base/diagnosticCodes';
+import { LineIndex } from '../lsp/lineIndex';
 import { nodeBlockingFileSystem } from '../node/fileSystem';
 import type { FeatureOptions } from '../semantics/gates';
 import { checkUnit } from '../semantics/check';
@@ -52,36 +53,13 @@ export function displayPath(path: string): string {
   return rel && !rel.startsWith('..') && !rel.startsWith(sep) ? rel : path;
 }
 
-export interface Position {
-  /** 0-based. */
-  line: number;
-  /** 0-based, in UTF-16 units as editors count. */
-  character: number;
-}
-
-/** The position of each offset of `text` (line starts are found once, then searched). */
-export function positionsIn(text: string): (offset: number) => Position {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return (offset) => {
-    const at = Math.min(Math.max(offset, 0), text.length);
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= at) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo, character: at - starts[lo] };
-  };
-}
-
 /** A problem worth printing: an error or a warning (hints are for editors), with its place. */
 export interface Problem {
   file: string;
   diagnostic: Diagnostic;
   severity: Severity;
-  position: (offset: number) => Position;
+  /** Positions in the problem's file (shared by the problems of one file). */
+  lines: LineIndex;
 }
 
 export interface CheckedPath {
@@ -102,12 +80,12 @@ export async function* checkPaths(paths: string[], options: FeatureOptions): Asy
     const texts = new Map(unitFiles(input).map((f) => [f.path, f.text]));
     const problems: Problem[] = [];
     for (const [file, ds] of diagnostics) {
-      let position: ((offset: number) => Position) | undefined;
+      let lines: LineIndex | undefined;
       for (const d of ds) {
         const severity = d.severity ?? defaultSeverity(d.code);
         if (severity !== 'error' && severity !== 'warning') continue;
-        position ??= positionsIn(texts.get(file) ?? '');
-        problems.push({ file, diagnostic: d, severity, position });
+        lines ??= new LineIndex(texts.get(file) ?? '');
+        problems.push({ file, diagnostic: d, severity, lines });
       }
     }
     yield { resolution, loadProblems, problems };

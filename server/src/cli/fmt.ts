@@ -7,7 +7,7 @@ import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CANONICAL_OPTIONS, formatText } from '../ide/formatting';
 import { parse, syntaxErrors } from '../syntax';
-import { positionsIn } from './common';
+import { LineIndex } from '../lsp/lineIndex';
 
 export interface FmtIo {
   out(text: string): void;
@@ -66,9 +66,9 @@ export async function runFmt(args: string[], io: FmtIo): Promise<number> {
       const tree = parse(text);
       const errors = syntaxErrors(tree);
       if (errors.length > 0) {
-        const position = positionsIn(text);
+        const lines = new LineIndex(text);
         for (const d of errors) {
-          const { line, character } = position(d.start);
+          const { line, character } = lines.positionAt(d.start);
           io.err(`${file}:${line + 1}:${character + 1}: error [${d.code}]: ${d.message}\n`);
         }
         worse(1);
