@@ -1064,10 +1064,24 @@ export class Resolver {
     }
     // Only a type can be excluded and referred to; when none is (in any file: a patch sets its
     // own file's flags but refers to the others), no reference needs to be looked at.
-    if (this.typedefs.every((td) => td.active)) {
-      this.reportInactive(interfaces, worlds, typedefs, funcs);
-      return;
+    if (this.typedefs.some((td) => !td.active)) this.checkGatedReferences(typedefs, funcs);
+    const hint = (loc: Location, what: string, s: Stability) => {
+      if (s.kind !== 'unstable') return;
+      this.report(loc.file, 'inactive-feature', loc.range,
+        `${what} is excluded: feature \`${s.feature}\` is not active (enable it in the \`wit.features\` setting or with \`--features ${s.feature}\`)`,
+        { tags: ['unnecessary'], data: { feature: s.feature } });
+    };
+    for (const i of interfaces) if (!on(i.stability) && (!i.world || i.world.active)) hint(i.loc, `interface \`${i.name ?? i.loc.nameRange}\``, i.stability);
+    for (const w of worlds) if (!on(w.stability)) hint(w.loc, `world \`${w.name}\``, w.stability);
+    for (const td of typedefs) if (td.owner.active && !on(td.stability)) hint(td.loc, `type \`${td.name}\``, td.stability);
+    for (const f of funcs) {
+      const container = f.resource ? f.resource.active : f.owner.active;
+      if (container && !on(f.stability)) hint(f.loc, `function \`${f.name}\``, f.stability);
     }
+  }
+
+  /** Reports the active definitions and functions that refer to an excluded type. */
+  private checkGatedReferences(typedefs: TypeDef[], funcs: Func[]): void {
     for (const td of typedefs) {
       if (!td.active) continue;
       const body = td.body;
@@ -1082,25 +1096,6 @@ export class Resolver {
       if (!f.active) continue;
       for (const p of f.params) this.checkGatedTy(p.ty, f.loc.file, f.loc.nameRange);
       if (f.result) this.checkGatedTy(f.result, f.loc.file, f.loc.nameRange);
-    }
-    this.reportInactive(interfaces, worlds, typedefs, funcs);
-  }
-
-  /** Marks the items that are excluded (dimmed in the editor, with the feature that would enable them). */
-  private reportInactive(interfaces: Interface[], worlds: World[], typedefs: TypeDef[], funcs: Func[]): void {
-    const on = (s: Stability) => isEnabled(s, this.options);
-    const hint = (loc: Location, what: string, s: Stability) => {
-      if (s.kind !== 'unstable') return;
-      this.report(loc.file, 'inactive-feature', loc.range,
-        `${what} is excluded: feature \`${s.feature}\` is not active (enable it in the \`wit.features\` setting or with \`--features ${s.feature}\`)`,
-        { tags: ['unnecessary'], data: { feature: s.feature } });
-    };
-    for (const i of interfaces) if (!on(i.stability) && (!i.world || i.world.active)) hint(i.loc, `interface \`${i.name ?? i.loc.nameRange}\``, i.stability);
-    for (const w of worlds) if (!on(w.stability)) hint(w.loc, `world \`${w.name}\``, w.stability);
-    for (const td of typedefs) if (td.owner.active && !on(td.stability)) hint(td.loc, `type \`${td.name}\``, td.stability);
-    for (const f of funcs) {
-      const container = f.resource ? f.resource.active : f.owner.active;
-      if (container && !on(f.stability)) hint(f.loc, `function \`${f.name}\``, f.stability);
     }
   }
 
