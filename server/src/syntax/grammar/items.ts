@@ -86,6 +86,9 @@ function packageItem(p: Parser, m: ReturnType<Parser['start']>, attrCount: numbe
   packageName(p, true);
   if (p.eat(K.SEMICOLON)) {
     if (attrCount > 0) p.error('attributes are not allowed on a package declaration', 'misplaced-attribute', kwStart, kwEnd);
+    // Inside `package a:b { ... }` only blocks may follow (wit-parser expects `{` here); at the
+    // top level the header's place is checked over the whole file (parse.ts).
+    if (depth > 0) p.error('a nested package cannot declare a `package ns:name;` header: write `package ns:name { ... }` at the top level of the file', 'misplaced-package', kwStart, kwEnd);
     p.complete(m, K.PACKAGE_DECL);
     return;
   }
