@@ -82,7 +82,7 @@ export interface OwnerInfo {
   typeEdges: Map<string, Edge[]>;
   /** Functions by plain name, to tell "function used as type" from "unknown". */
   funcNames: Map<string, Func>;
-  uses: { hir: UseHir; entries: { name: UseNameHir; td: TypeDef }[] }[];
+  uses: { hir: UseHir; stability: Stability; entries: { name: UseNameHir; td: TypeDef }[] }[];
   defs: { hir: TypeDefHir; td: TypeDef }[];
   /** Functions declared here: interface functions and resource functions. */
   ownFuncs: Func[];
@@ -595,9 +595,22 @@ export class Resolver {
     this.refer(file, path.packageRange, pkg, 'path');
     const iface = pkg.interfaces.get(path.name);
     const world = pkg.worlds.get(path.name);
-    const hit = want === 'interface' ? iface : world;
+    const found = want === 'interface' ? iface : world;
     // wit-parser looks foreign items up only for references whose own gate is enabled.
-    if (!hit && site && !isEnabled(site, this.options)) return undefined;
+    if (site && !isEnabled(site, this.options)) {
+      if (found) this.refer(file, path.nameRange, found, 'path');
+      return found;
+    }
+    // Another package was resolved before this one, without the items its gates exclude.
+    const hit = found && isEnabled(found.stability, this.options) ? found : undefined;
+    if (found && !hit && found.stability.kind === 'unstable') {
+      this.refer(file, path.nameRange, found, 'path');
+      const feature = found.stability.feature;
+      this.report(file, 'gated-reference', path.nameRange,
+        `${want} '${path.name}' not found in package '${id}': it is gated out there (feature \`${feature}\` is not active)`,
+        { data: { feature } });
+      return undefined;
+    }
     if (!hit) {
       const other = want === 'interface' ? world : iface;
       if (other) this.refer(file, path.nameRange, other, 'path');
@@ -669,7 +682,16 @@ export class Resolver {
   // ---------------------------------------------------------------- members
 
   /** The stability of an item whose name (or path) is at `at`; gate problems are reported. */
-  gates(file: string, attrs: Attrs, pkg: Package, at: Range): Stability {
+  /**
+   * Where to check a member's `@since` against the package version: wit-parser checks a function
+   * or world item only when its interface or world is itself included, types always.
+   */
+  sinceSite(owner: Interface | World, at: Range): Range | undefined {
+    return isEnabled(owner.stability, this.options) ? at : undefined;
+  }
+
+  /** `at`: where a `@since` the package cannot have is reported; undefined when nothing is gated. */
+  gates(file: string, attrs: Attrs, pkg: Package, at: Range | undefined): Stability {
     // Most items carry no gate: one shared answer, nothing to check.
     if (!attrs.since && !attrs.unstable && !attrs.deprecated && attrs.repeated.length === 0) return UNGATED;
     const out: Diagnostic[] = [];
@@ -689,7 +711,8 @@ export class Resolver {
     // defines names, so a clash is reported on the same one of the two.
     for (const m of info.members) {
       if (m.kind !== 'use') continue;
-      const st = this.gates(file, m.attrs, pkg, m.names[0]?.nameRange ?? m.path.range);
+      // wit-parser checks a `use`'s `@since` on the types it brings in: `use x.{}` has none.
+      const st = this.gates(file, m.attrs, pkg, m.names[0]?.nameRange);
       const entries: { name: UseNameHir; td: TypeDef }[] = [];
       for (const n of m.names) {
         const local = n.alias ?? n.name;
@@ -699,7 +722,7 @@ export class Resolver {
         entries.push({ name: n, td });
         this.defineType(info, local, nameRange, td);
       }
-      info.uses.push({ hir: m, entries });
+      info.uses.push({ hir: m, stability: st, entries });
     }
     for (const m of info.members) {
       if (m.kind !== 'typedef') continue;
@@ -712,7 +735,7 @@ export class Resolver {
     if (owner.kind === 'interface') {
       for (const m of info.members) {
         if (m.kind !== 'func') continue;
-        const st = this.gates(file, m.attrs, pkg, m.nameRange);
+        const st = this.gates(file, m.attrs, pkg, this.sinceSite(owner, m.nameRange));
         const func = this.newFunc(m, owner, file, st, m.name);
         if (owner.types.has(m.name) || info.funcNames.has(m.name)) {
           const prev = owner.types.get(m.name)?.loc ?? info.funcNames.get(m.name)!.loc;
@@ -762,7 +785,7 @@ export class Resolver {
     const names = new Map<string, Func>();
     let ctor: Func | undefined;
     for (const f of hir.def.funcs) {
-      const st = this.gates(file, f.attrs, info.scope.pkg, f.nameRange);
+      const st = this.gates(file, f.attrs, info.scope.pkg, this.sinceSite(info.owner, f.nameRange));
       const qualified = f.funcKind === 'constructor' ? `[constructor]${hir.name}` : `[${f.funcKind}]${hir.name}.${f.name}`;
       const func = this.newFunc(f, info.owner, file, st, qualified, td);
       funcs.push(func);
@@ -791,8 +814,13 @@ export class Resolver {
     const { owner, scope } = info;
     const file = scope.part.file.path;
     for (const u of info.uses) {
-      const target = this.resolvePath(scope, u.hir.path, 'interface', false, u.entries[0]?.td.stability) as Interface | undefined;
-      if (target && owner.kind === 'interface' && target !== owner && !owner.deps.includes(target)) owner.deps.push(target);
+      const target = this.resolvePath(scope, u.hir.path, 'interface', false, u.stability) as Interface | undefined;
+      // Elaboration follows the uses that exist under the active features, as wit-parser's does.
+      const exists = isEnabled(u.stability, this.options);
+      if (exists && target && owner.kind === 'interface' && target !== owner && !owner.deps.includes(target)) owner.deps.push(target);
+      // As for the interface itself (resolvePath), wit-parser looks names up in a foreign
+      // interface only for a `use` whose gate is enabled; local names are always looked up.
+      const lookUpForeign = u.hir.path.kind === 'local' || exists;
       for (const { name, td } of u.entries) {
         if (!target) continue;
         td.body = { kind: 'use', from: target };
@@ -803,6 +831,7 @@ export class Resolver {
           this.refer(file, name.nameRange, hit, 'use');
           continue;
         }
+        if (!lookUpForeign) continue;
         const targetInfo = this.owners.get(target);
         const func = targetInfo?.funcNames.get(name.name);
         if (func) {
@@ -1053,6 +1082,8 @@ export class Resolver {
     for (const td of typedefs) {
       if (td.owner.active || !on(td.stability)) continue;
       // wit-parser keeps ungated types of a gated-out interface and then fails on their owner.
+      // An inline interface is excluded by its own gate only, not by its world's.
+      if (td.owner.kind === 'interface' && td.owner.world && on(td.owner.stability)) continue;
       const what = td.owner.kind;
       this.report(td.loc.file, 'gated-reference', td.loc.nameRange,
         `found a reference to a ${what} which is excluded due to its feature not being activated; this type is not gated by a feature but its ${what} is (gate \`${td.name}\` too)`);
@@ -1099,11 +1130,11 @@ export class Resolver {
     }
   }
 
-  reportGated(file: string, range: Range, target: TypeDef | Interface | World): void {
+  reportGated(file: string, range: Range, target: TypeDef | Interface | World, why = ''): void {
     const what = target.kind === 'typedef' ? 'type' : target.kind;
     const feature = target.stability.kind === 'unstable' ? ` (feature \`${target.stability.feature}\`)` : '';
     this.report(file, 'gated-reference', range,
-      `found a reference to a ${what} which is excluded due to its feature not being activated${feature}`,
+      `found a reference to a ${what} which is excluded due to its feature not being activated${feature}${why}`,
       { data: target.stability.kind === 'unstable' ? { feature: target.stability.feature } : undefined });
   }
 

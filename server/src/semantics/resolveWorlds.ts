@@ -17,7 +17,7 @@ export function declareWorldFuncs(r: Resolver, info: OwnerInfo): void {
   const file = info.scope.part.file.path;
   for (const m of info.members) {
     if ((m.kind !== 'import' && m.kind !== 'export') || m.ext.kind !== 'func') continue;
-    const st = r.gates(file, m.attrs, info.scope.pkg, m.ext.func.nameRange);
+    const st = r.gates(file, m.attrs, info.scope.pkg, r.sinceSite(info.owner, m.ext.func.nameRange));
     const f = r.newFunc(m.ext.func, info.owner, file, st, m.ext.func.name);
     info.ownFuncs.push(f);
     worldFuncs.set(m, f);
@@ -51,7 +51,7 @@ export function resolveWorlds(r: Resolver, only?: (w: World) => boolean): void {
     const info = r.owners.get(w)!;
     for (const m of info.members) {
       if (m.kind !== 'include') continue;
-      const st = r.gates(info.scope.part.file.path, m.attrs, info.scope.pkg, m.path.kind === 'local' ? m.path.range : m.path.nameRange);
+      const st = r.gates(info.scope.part.file.path, m.attrs, info.scope.pkg, r.sinceSite(w, m.path.kind === 'local' ? m.path.range : m.path.nameRange));
       includeStability.set(m, st);
       includeTargets.set(m, r.resolvePath(info.scope, m.path, 'world', false, st) as World | undefined);
     }
@@ -87,9 +87,19 @@ function resolveWorld(
 
   // Types defined or `use`d in the world are imports named after them; a world resource's
   // functions are imports too.
+  // wit-parser checks the world's own names before it applies gates, so an item that is gated
+  // out still collides with the others: `written` holds every one, the maps only active ones.
+  const written = { import: new Map<string, WorldItem>(), export: new Map<string, WorldItem>() };
   for (const [name, def] of world.types) {
-    if (!def.active) continue;
-    imports.set(name, { kind: 'type', def, loc: def.loc });
+    const item: WorldItem = { kind: 'type', def, loc: def.loc };
+    written.import.set(name, item);
+    if (!def.active) {
+      // wit-parser maps each of a world's types before it looks at their gates, and fails on one
+      // that a feature excludes: the toolchain rejects the world, so the editor must too.
+      if (world.active) r.reportGated(file, def.loc.nameRange, def, ': wit-parser rejects a type or `use` in a world when its feature is off; enable the feature, or define the type in an interface');
+      continue;
+    }
+    imports.set(name, item);
     origin.set('i:' + name, def.loc.nameRange);
   }
   for (const { td } of info.defs) {
@@ -122,7 +132,7 @@ function resolveWorld(
       }
       case 'path':
       case 'labeled': {
-        const st = r.gates(file, m.attrs, info.scope.pkg, pathRange(m));
+        const st = r.gates(file, m.attrs, info.scope.pkg, r.sinceSite(world, pathRange(m)));
         active = active && on(st);
         const target = r.resolvePath(info.scope, m.ext.path, 'interface', false, st) as Interface | undefined;
         if (!target) continue;
@@ -132,14 +142,12 @@ function resolveWorld(
         }
         if (m.ext.kind === 'path') {
           key = interfaceId(target);
-          if (active) {
-            const seen = seenInterfaces[m.kind];
-            if (seen.has(target)) {
-              r.report(file, 'duplicate-interface-import', pathRange(m), `interface cannot be ${m.kind}ed more than once: \`${key}\` is already ${m.kind}ed by this world`);
-              continue;
-            }
-            seen.add(target);
+          const seen = seenInterfaces[m.kind];
+          if (seen.has(target)) {
+            r.report(file, 'duplicate-interface-import', pathRange(m), `interface cannot be ${m.kind}ed more than once: \`${key}\` is already ${m.kind}ed by this world`);
+            continue;
           }
+          seen.add(target);
           item = { kind: 'interface', iface: target, loc, stability: st };
         } else {
           key = m.ext.name;
@@ -148,14 +156,15 @@ function resolveWorld(
         break;
       }
     }
-    if (!active) continue;
-    const prev = dst.get(key);
+    const prev = written[m.kind].get(key);
     if (prev) {
       r.report(file, 'world-name-conflict', extRange(m),
         `${m.kind} \`${key}\` conflicts with prior ${prev.kind} of same name${prev.loc ? '' : ' (from an include)'}`,
         prev.loc ? { related: [{ file: prev.loc.file, start: prev.loc.nameRange.start, end: prev.loc.nameRange.end, message: 'the other one' }] } : undefined);
       continue;
     }
+    written[m.kind].set(key, item);
+    if (!active) continue;
     dst.set(key, item);
     origin.set((m.kind === 'import' ? 'i:' : 'e:') + key, extRange(m));
   }
