@@ -110,6 +110,10 @@ export const DIAGNOSTIC_CODES = {
     severity: 'error',
     doc: 'A type or function name is defined more than once in one interface or world (types and functions share one namespace).',
   },
+  'shadowed-by-use': {
+    severity: 'warning',
+    doc: 'A type is defined before a `use` that brings in the same name. wit-parser accepts this but keeps only the `use`: the definition is never read.',
+  },
   'duplicate-param': {
     severity: 'error',
     doc: 'A function has two parameters with the same name.',

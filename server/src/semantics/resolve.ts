@@ -681,16 +681,20 @@ export class Resolver {
 
   // ---------------------------------------------------------------- members
 
-  /** The stability of an item whose name (or path) is at `at`; gate problems are reported. */
   /**
    * Where to check a member's `@since` against the package version: wit-parser checks a function
-   * or world item only when its interface or world is itself included, types always.
+   * or world item only when its interface or world is itself included, types always. A path to
+   * another package is also checked where wit-parser decides whether that dependency is used at
+   * all (it stops at the first enabled reference; this takes every one).
    */
-  sinceSite(owner: Interface | World, at: Range): Range | undefined {
-    return isEnabled(owner.stability, this.options) ? at : undefined;
+  sinceSite(owner: Interface | World, at: Range, path?: UsePathHir): Range | undefined {
+    return isEnabled(owner.stability, this.options) || path?.kind === 'foreign' ? at : undefined;
   }
 
-  /** `at`: where a `@since` the package cannot have is reported; undefined when nothing is gated. */
+  /**
+   * The stability of an item whose name (or path) is at `at`; gate problems are reported. `at`:
+   * where a `@since` the package cannot have is reported; undefined when it is not checked.
+   */
   gates(file: string, attrs: Attrs, pkg: Package, at: Range | undefined): Stability {
     // Most items carry no gate: one shared answer, nothing to check.
     if (!attrs.since && !attrs.unstable && !attrs.deprecated && attrs.repeated.length === 0) return UNGATED;
@@ -726,6 +730,15 @@ export class Resolver {
     }
     for (const m of info.members) {
       if (m.kind !== 'typedef') continue;
+      // wit-parser lets a later `use` of the same name replace a definition, which it then never
+      // reads (only a `use` before the definition is a duplicate): accept it, and say so.
+      const used = owner.types.get(m.name);
+      if (used?.body.kind === 'use' && used.loc.file === file && used.loc.range.start > m.range.start) {
+        this.report(file, 'shadowed-by-use', m.nameRange,
+          `type \`${m.name}\` is ignored: the \`use\` below brings in the same name, and wit-parser keeps only that one (rename or remove one of them)`,
+          { related: [{ file, start: used.loc.nameRange.start, end: used.loc.nameRange.end, message: 'the `use` that replaces it' }] });
+        continue;
+      }
       const st = this.gates(file, m.attrs, pkg, m.nameRange);
       const td = this.newType(info, m.name, { file, nameRange: m.nameRange, range: m.range }, m, st, m.docs?.text);
       this.defineType(info, m.name, m.nameRange, td);
@@ -1010,12 +1023,32 @@ export class Resolver {
 
   checkHandles(): void {
     for (const h of this.handleChecks) {
+      if (this.throughGatedForeignUse(h.td)) continue;
       const def = underlyingDef(h.td);
       if (def.body.kind === 'resource') continue;
       // A `use` whose target did not resolve, or an alias to an error: already reported.
       if (def.body.kind === 'use' || (def.body.kind === 'alias' && def.body.target.kind === 'error')) continue;
       this.report(h.file, 'handle-not-resource', h.range, `type \`${h.name}\` used in a handle must be a resource`);
     }
+  }
+
+  /**
+   * Whether `td` leads, through aliases, to a gated-out `use` from another package: wit-parser
+   * checks such a handle only once the other package is resolved, and drops the check when the
+   * `use` is configured away.
+   */
+  private throughGatedForeignUse(td: TypeDef): boolean {
+    const seen = new Set<TypeDef>();
+    for (let cur = td; !seen.has(cur); ) {
+      seen.add(cur);
+      if (cur.body.kind === 'use') {
+        if (cur.body.from && cur.body.from.package !== cur.owner.package && !isEnabled(cur.stability, this.options)) return true;
+        if (!cur.body.target) return false;
+        cur = cur.body.target;
+      } else if (cur.body.kind === 'alias' && cur.body.target.kind === 'def') cur = cur.body.target.def;
+      else return false;
+    }
+    return false;
   }
 
   // ---------------------------------------------------------------- cycles

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { checkPath, isError } from '../../support/check';
+import { checkPath, isError, lineOf } from '../../support/check';
 import { PROJECT_ROOT } from '../../e2e/support/env';
 
 const DIR = join(PROJECT_ROOT, 'test', 'data', 'semantics', 'parity');
@@ -66,4 +66,13 @@ test('each parity case says what the reference really does', async (t) => {
     }
     assert.equal(error === undefined, c.accepts, `${c.name}: the reference ${error === undefined ? 'accepts it' : `rejects it: ${error}`}`);
   }
+});
+
+test('a definition that a later `use` replaces is reported as ignored, with the `use` related', async () => {
+  const path = join(DIR, 'typedef-before-use-of-same-name.wit');
+  const r = await checkPath(path);
+  const warnings = [...r.diagnostics.values()].flat().filter((d) => d.code === 'shadowed-by-use');
+  assert.equal(warnings.length, 1);
+  assert.equal(lineOf(path, warnings[0].start), 11);
+  assert.equal(lineOf(path, warnings[0].related![0].start), 12);
 });
