@@ -17,6 +17,12 @@ const LAST_TRIVIA = K.BLOCK_COMMENT;
 /** No element index: what the lookups below return when there is no such child. */
 const NONE = -1;
 
+// Lists the HIR keeps are returned as exact-size copies (`slice()`): one grown by `push` keeps
+// room for 17 elements, and at 50k lines such slack was a tenth of the memory a check keeps.
+
+/** Reused while reading one parameter list (types hold no parameter lists, so never nested). */
+const scratchParams: ParamHir[] = [];
+
 const isSpace = (c: number) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x0c;
 
 /** Strips comment markers and the common indentation, as wit-parser's `docs()` does. */
@@ -323,7 +329,7 @@ class Lowering {
         if (!langle) return { kind: 'result', range };
         if (underscore) return { kind: 'result', err: first ?? missing(end), range };
         return { kind: 'result', ok: first ?? missing(end), err: second, range };
-      case K.TUPLE_TYPE: return { kind: 'tuple', items: args ?? [], range };
+      case K.TUPLE_TYPE: return { kind: 'tuple', items: args ? args.slice() : [], range };
       case K.FUTURE_TYPE: return { kind: 'future', inner: first, range };
       case K.STREAM_TYPE: return { kind: 'stream', inner: first, range };
       case K.HANDLE_TYPE: {
@@ -339,7 +345,7 @@ class Lowering {
     const { kinds, nexts } = this;
     for (let c = node + 1, end = nexts[node]; c < end; c = nexts[c]) {
       const k = kinds[c];
-      if (k === K.PARAM_LIST) this.readParams(f.params, c);
+      if (k === K.PARAM_LIST) f.params = this.readParams(c);
       else if (k === K.RESULT_TYPE_CLAUSE) f.result = this.firstType(c);
       else if (k === K.ASYNC_KW) {
         f.async = true;
@@ -348,8 +354,10 @@ class Lowering {
     }
   }
 
-  private readParams(out: ParamHir[], list: number): void {
+  private readParams(list: number): ParamHir[] {
     const { kinds, nexts } = this;
+    const out = scratchParams;
+    out.length = 0;
     for (let p = list + 1, end = nexts[list]; p < end; p = nexts[p]) {
       if (kinds[p] !== K.PARAM) continue;
       let name: { name: string; range: Range } | undefined;
@@ -361,6 +369,7 @@ class Lowering {
       }
       if (name) out.push({ name: name.name, nameRange: name.range, type: type ?? missing(this.ends[p]) });
     }
+    return out.slice();
   }
 
   private newFunc(node: number, funcKind: FuncKind, name: { name: string; range: Range }): FuncHir {
@@ -414,7 +423,7 @@ class Lowering {
           const n = this.nameOf(c);
           if (n) fields.push({ name: n.name, nameRange: n.range, range: this.range(c), docs: this.docsOf(c), type: this.firstType(c) });
         }
-        def = { kind: 'record', fields };
+        def = { kind: 'record', fields: fields.slice() };
         break;
       }
       case K.VARIANT: {
@@ -427,7 +436,7 @@ class Lowering {
           for (let t = c + 1, e = nexts[c]; t < e; t = nexts[t]) if (kinds[t] === K.L_PAREN) hasParen = true;
           cases.push({ name: n.name, nameRange: n.range, range: this.range(c), docs: this.docsOf(c), type: hasParen ? this.firstType(c) : undefined });
         }
-        def = { kind: 'variant', cases };
+        def = { kind: 'variant', cases: cases.slice() };
         break;
       }
       case K.ENUM:
@@ -439,7 +448,7 @@ class Lowering {
           const m = this.member(c);
           if (m) members.push(m);
         }
-        def = nodeKind === K.ENUM ? { kind: 'enum', cases: members } : { kind: 'flags', flags: members };
+        def = nodeKind === K.ENUM ? { kind: 'enum', cases: members.slice() } : { kind: 'flags', flags: members.slice() };
         break;
       }
       default: {
@@ -457,7 +466,7 @@ class Lowering {
             if (f) funcs.push(f);
           }
         }
-        def = { kind: 'resource', funcs };
+        def = { kind: 'resource', funcs: funcs.slice() };
       }
     }
     return {
@@ -481,7 +490,7 @@ class Lowering {
         names.push({ name: n.name, nameRange: n.range, alias: alias?.name, aliasRange: alias?.range });
       }
     }
-    return { kind: 'use', path, names, range: this.range(node), attrs: this.attrsOf(node) };
+    return { kind: 'use', path, names: names.slice(), range: this.range(node), attrs: this.attrsOf(node) };
   }
 
   private interfaceMembers(list: number): InterfaceMemberHir[] {
@@ -501,7 +510,7 @@ class Lowering {
         if (t) out.push(t);
       }
     }
-    return out;
+    return out.slice();
   }
 
   private externOf(node: number): ExternHir | undefined {
@@ -576,7 +585,7 @@ class Lowering {
         if (t) out.push(t);
       }
     }
-    return out;
+    return out.slice();
   }
 
   private topItem(node: number): TopItemHir | undefined {
@@ -620,7 +629,7 @@ class Lowering {
       const item = this.topItem(c);
       if (item) out.push(item);
     }
-    return out;
+    return out.slice();
   }
 
   private packageDecl(node: number): PackageDeclHir | undefined {

@@ -717,15 +717,14 @@ export class Resolver {
       if (m.kind !== 'use') continue;
       // wit-parser checks a `use`'s `@since` on the types it brings in: `use x.{}` has none.
       const st = this.gates(file, m.attrs, pkg, m.names[0]?.nameRange);
-      const entries: { name: UseNameHir; td: TypeDef }[] = [];
-      for (const n of m.names) {
+      const entries = m.names.map((n) => {
         const local = n.alias ?? n.name;
         const nameRange = n.aliasRange ?? n.nameRange;
         const td = this.newType(info, local, { file, nameRange, range: m.range }, n, st);
         td.body = { kind: 'use' };
-        entries.push({ name: n, td });
         this.defineType(info, local, nameRange, td);
-      }
+        return { name: n, td };
+      });
       info.uses.push({ hir: m, stability: st, entries });
     }
     for (const m of info.members) {
@@ -906,16 +905,16 @@ export class Resolver {
   resolveSignature(f: Func, info: OwnerInfo): void {
     const file = info.scope.part.file.path;
     const params = f.hir.params;
-    for (let i = 0; i < params.length; i++) {
-      const p = params[i];
+    // `map` sizes the list exactly (see lower.ts on the slack that `push` leaves).
+    f.params = params.map((p, i) => {
       // Parameter lists are short: a scan of the earlier ones beats building a set.
       let duplicate = f.funcKind === 'method' && p.name === 'self';
       for (let j = 0; j < i && !duplicate; j++) duplicate = params[j].name === p.name;
       if (duplicate) {
         this.report(file, 'duplicate-param', p.nameRange, `param \`${p.name}\` is defined more than once${p.name === 'self' ? ' (methods have an implicit `self`)' : ''}`);
       }
-      f.params.push({ name: p.name, ty: this.resolveType(p.type, info, 'name'), nameRange: p.nameRange });
-    }
+      return { name: p.name, ty: this.resolveType(p.type, info, 'name'), nameRange: p.nameRange };
+    });
     if (f.hir.result) f.result = this.resolveType(f.hir.result, info, 'name');
     if (f.funcKind === 'constructor' && f.hir.result && f.resource) this.checkConstructorResult(f, f.hir.result, file);
   }
@@ -974,9 +973,7 @@ export class Resolver {
         };
       case 'tuple': {
         if (e.items.length === 0) this.hasRareShapes = true;
-        const items: Ty[] = [];
-        for (const item of e.items) items.push(this.resolveType(item, info, context, edges));
-        return { kind: 'tuple', items };
+        return { kind: 'tuple', items: e.items.map((item) => this.resolveType(item, info, context, edges)) };
       }
       case 'future':
         return { kind: 'future', inner: e.inner && this.resolveType(e.inner, info, context, edges) };
