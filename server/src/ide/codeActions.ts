@@ -84,7 +84,12 @@ export function codeActions(a: Analysis, range: Range, diagnostics: readonly Dia
         break;
       case 'gated-reference':
       case 'inactive-feature':
-        out.push(...enableFeature(d));
+        // A gated-out item in a world is both excluded (a hint) and an error: one action for both.
+        for (const action of enableFeature(d)) {
+          const same = out.find((o) => o.title === action.title);
+          if (same) same.diagnostics.push(d);
+          else out.push(action);
+        }
         break;
     }
   }

@@ -257,6 +257,26 @@ interface api {
   assert.deepEqual(fileDiagnostics(enabled.analysis).filter((d) => d.code === 'gated-reference' || d.code === 'inactive-feature'), []);
 });
 
+test('enable a feature: one action where a gated-out world `use` is both excluded and an error', async () => {
+  const ws = `
+//- /wit/a.wit
+package demo:app@1.0.0;
+
+interface types { type id = u32; }
+
+world app {
+  @unstable(feature = preview)
+  use types.{id};
+}
+`;
+  const fx = await analyzeFixture(ws);
+  const ds = fileDiagnostics(fx.analysis).filter((d) => d.code === 'gated-reference' || d.code === 'inactive-feature');
+  assert.deepEqual(ds.map((d) => d.code).sort(), ['gated-reference', 'inactive-feature']);
+  const actions = codeActions(fx.analysis, ds[0]).filter((x) => x.command?.command === ENABLE_FEATURE_COMMAND);
+  assert.equal(actions.length, 1, actions.map((x) => x.title).join(', '));
+  assert.deepEqual(new Set(actions[0].diagnostics), new Set(ds));
+});
+
 test('refactor: merge the `use` statements of one interface', async () => {
   const ws = `
 //- /wit/a.wit
