@@ -7,10 +7,10 @@ import { checkUnit } from '../../server/src/semantics/check';
 import { loadUnit } from '../../server/src/semantics/load';
 import { SourceCache } from '../../server/src/semantics/sources';
 
-export async function errorsOf(path: string, features: string[]): Promise<string[]> {
+export async function errorsOf(path: string, features: string[], allFeatures = false): Promise<string[]> {
   const { input, problems } = await loadUnit(path, { fs: nodeBlockingFileSystem, cache: new SourceCache({ retainTrees: false }) });
   const out = problems.map((p) => `io: ${p.message}`);
-  const { diagnostics } = checkUnit(input, { features: new Set(features), allFeatures: false }, false);
+  const { diagnostics } = checkUnit(input, { features: new Set(features), allFeatures }, false);
   for (const ds of diagnostics.values()) {
     for (const d of ds) if ((d.severity ?? defaultSeverity(d.code)) === 'error') out.push(`${d.code}: ${d.message}`);
   }

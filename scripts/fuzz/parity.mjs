@@ -5,11 +5,12 @@
 // disagreement is written under .cache/fuzz/cases/ to become a fixture in
 // test/data/semantics/parity/. Exit status 1 when there was any.
 //
-// Usage: node scripts/fuzz/parity.mjs [--seed N] [--count N] [--folders] [--gates] [--versions] [--features a,b]
+// Usage: node scripts/fuzz/parity.mjs [--seed N] [--count N] [--folders] [--gates] [--versions] [--features a,b | --all-features]
 //   --folders   mutate one file of a package folder (with deps/) instead of single files
 //   --gates     mostly insert @since/@unstable/@deprecated before items
 //   --versions  mostly change versions and the case of names
 //   --features  features both sides enable (the reference then embeds the world in a dummy module)
+//   --all-features  every feature on, on both sides (likewise)
 
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -21,6 +22,7 @@ const { values: opts } = parseArgs({
   options: {
     seed: { type: 'string', default: '1' }, count: { type: 'string', default: '2000' },
     folders: { type: 'boolean' }, gates: { type: 'boolean' }, versions: { type: 'boolean' }, features: { type: 'string', default: '' },
+    'all-features': { type: 'boolean' },
   },
 });
 const root = resolve(import.meta.dirname, '..', '..');
@@ -34,6 +36,8 @@ if (!existsSync(ui)) {
 const work = join(root, '.cache', 'fuzz');
 mkdirSync(join(work, 'cases'), { recursive: true });
 const features = opts.features.split(',').filter(Boolean);
+const allFeatures = opts['all-features'] === true;
+const featureSet = allFeatures ? { tag: 'all' } : { tag: 'list', val: features };
 
 const engine = join(work, 'engine.js');
 await esbuild.build({ entryPoints: [join(root, 'scripts', 'fuzz', 'engine.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'es2022', outfile: engine, logLevel: 'warning' });
@@ -55,7 +59,7 @@ const NOT_A_REJECTION = /contains no worlds|multiple worlds in|no world|missing 
 /** The reference's error, or undefined when it accepts. */
 async function reference(spec) {
   try {
-    if (features.length) tools.componentEmbed({ ...(spec.tag === 'path' ? { witPath: spec.val } : { witSource: spec.val }), dummy: true, features: { tag: 'list', val: features } });
+    if (features.length || allFeatures) tools.componentEmbed({ ...(spec.tag === 'path' ? { witPath: spec.val } : { witSource: spec.val }), dummy: true, features: featureSet });
     else tools.componentWitMetadataForWorld(spec, undefined);
     return undefined;
   } catch (e) {
@@ -173,7 +177,7 @@ for (let n = 0; n < count; n++) {
   const theirs = await reference(spec);
   let ours;
   try {
-    ours = await errorsOf(target, features);
+    ours = await errorsOf(target, features, allFeatures);
   } catch (e) {
     ours = [`CRASH: ${e.stack}`];
   }
@@ -188,5 +192,5 @@ for (let n = 0; n < count; n++) {
   kinds.set(key, saved);
   console.log(`${saved}\n  wit-parser: ${theirs === undefined ? 'accepts' : theirs.split('\n')[0]}\n  ours:       ${ours.length ? ours[0].split('\n')[0] : 'accepts'}`);
 }
-console.log(`${disagreements} disagreement(s) in ${count} inputs (seed ${opts.seed}${features.length ? `, features ${features.join(',')}` : ''}), ${kinds.size} kind(s)`);
+console.log(`${disagreements} disagreement(s) in ${count} inputs (seed ${opts.seed}${allFeatures ? ', all features' : features.length ? `, features ${features.join(',')}` : ''}), ${kinds.size} kind(s)`);
 process.exit(disagreements ? 1 : 0);
