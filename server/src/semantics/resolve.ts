@@ -11,7 +11,7 @@ import { keepShape } from '../base/shapes';
 import { checkSince, compareVersions, FeatureOptions, isEnabled, stabilityOf } from './gates';
 import type {
   Attrs, FuncHir, InterfaceHir, InterfaceMemberHir, NestedPackageHir, PackageDeclHir, PackageName,
-  PrimName, Range, TopItemHir, TypeDefHir, TypeExpr, UseHir, UseNameHir, UsePathHir, WorldHir,
+  PrimName, Range, TopItemHir, TypeDefHir, TypeExpr, UseHir, UseNameHir, UsePathHir, WorldHir, WorldMemberHir,
 } from './hir';
 import {
   Func, Interface, Location, Package, Reference, Resolution, SourceFile, Stability, Symbol, Ty,
@@ -98,6 +98,7 @@ const MAP_KEYS = new Set<PrimName>(['bool', 'u8', 'u16', 'u32', 'u64', 's8', 's1
 const UNNAMED: PackageName = { namespace: '<unnamed>', name: '<unnamed>' };
 /** The stability of every item without gate attributes (shared: stabilities are never changed). */
 const UNGATED: Stability = Object.freeze({ kind: 'unknown' });
+const NO_GATE: Attrs = Object.freeze({ repeated: [] }) as Attrs;
 /** The type of whatever could not be resolved (shared: types are never changed). */
 const ERROR_TY: Ty = Object.freeze({ kind: 'error' });
 
@@ -154,6 +155,7 @@ export class Resolver {
     this.depsDir = input.depsDir;
     this.assemblePackages(input);
     for (const b of this.builds) this.declareItems(b);
+    for (const b of this.builds) this.checkForeignSince(b);
     for (const b of this.builds) for (const part of b.parts) this.buildFileScope(b.pkg, part);
     this.checkPackageCycles();
     for (const info of this.owners.values()) {
@@ -266,6 +268,7 @@ export class Resolver {
         p.scope = new Map();
       }
       for (const { b, p } of parts) this.declarePart(b.pkg, p);
+      for (const b of new Set(parts.map((x) => x.b))) this.checkForeignSince(b);
       for (const { b, p } of parts) this.buildFileScope(b.pkg, p);
       // Package and item cycles depend only on surfaces, and this file had none to report
       // (a file with package-level problems is not patched): nothing to check again.
@@ -683,12 +686,64 @@ export class Resolver {
 
   /**
    * Where to check a member's `@since` against the package version: wit-parser checks a function
-   * or world item only when its interface or world is itself included, types always. A path to
-   * another package is also checked where wit-parser decides whether that dependency is used at
-   * all (it stops at the first enabled reference; this takes every one).
+   * or world item only when its interface or world is itself included, types always (and
+   * references to other packages in checkForeignSince).
    */
-  sinceSite(owner: Interface | World, at: Range, path?: UsePathHir): Range | undefined {
-    return isEnabled(owner.stability, this.options) || path?.kind === 'foreign' ? at : undefined;
+  sinceSite(owner: Interface | World, at: Range): Range | undefined {
+    return isEnabled(owner.stability, this.options) ? at : undefined;
+  }
+
+  /**
+   * wit-parser decides whether each interface or world of another package is used by walking the
+   * references to it in its own order until one is enabled, checking the `@since` of each one it
+   * passes: even in a gated-out world, where nothing else is checked.
+   */
+  private checkForeignSince(b: PackageBuild): void {
+    const sites = new Map<string, { file: string; attrs: Attrs; range: Range; typed: boolean }[]>();
+    const add = (file: string, path: UsePathHir, attrs: Attrs, kind: 'interface' | 'world', typed = false) => {
+      if (path.kind !== 'foreign') return;
+      const key = `${kind} ${packageId(path.package)}/${path.name}`;
+      let list = sites.get(key);
+      if (!list) sites.set(key, (list = []));
+      list.push({ file, attrs, range: path.nameRange, typed });
+    };
+    // A `use` that names types has its `@since` checked with them (declareMembers).
+    const uses = (file: string, members: readonly (InterfaceMemberHir | WorldMemberHir)[]) => {
+      for (const m of members) if (m.kind === 'use') add(file, m.path, m.attrs, 'interface', m.names.length > 0);
+    };
+    for (const part of b.parts) {
+      const file = part.file.path;
+      for (const item of part.items) {
+        if (item.kind === 'top-use') add(file, item.path, NO_GATE, 'interface'); // attributes are an error there
+        else if (item.kind === 'interface') uses(file, item.members);
+        else {
+          // A world's uses and includes come first, then its imports, then its exports.
+          for (const m of item.members) {
+            if (m.kind === 'use') add(file, m.path, m.attrs, 'interface', m.names.length > 0);
+            else if (m.kind === 'include') add(file, m.path, m.attrs, 'world');
+          }
+          for (const direction of ['import', 'export'] as const) {
+            for (const m of item.members) {
+              if (m.kind !== direction) continue;
+              if (m.ext.kind === 'path' || m.ext.kind === 'labeled') add(file, m.ext.path, m.attrs, 'interface');
+              else if (m.ext.kind === 'interface') uses(file, m.ext.members);
+            }
+          }
+        }
+      }
+    }
+    for (const list of sites.values()) {
+      for (const site of list) {
+        if (!site.attrs.since && !site.attrs.unstable) break; // no gate: enabled
+        const st = stabilityOf(site.attrs, []);
+        if (!site.typed) {
+          const out: Diagnostic[] = [];
+          checkSince(st, b.pkg, site.range, out);
+          this.reportAll(site.file, out);
+        }
+        if (isEnabled(st, this.options)) break;
+      }
+    }
   }
 
   /**

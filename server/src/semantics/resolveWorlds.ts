@@ -51,7 +51,7 @@ export function resolveWorlds(r: Resolver, only?: (w: World) => boolean): void {
     const info = r.owners.get(w)!;
     for (const m of info.members) {
       if (m.kind !== 'include') continue;
-      const st = r.gates(info.scope.part.file.path, m.attrs, info.scope.pkg, r.sinceSite(w, m.path.kind === 'local' ? m.path.range : m.path.nameRange, m.path));
+      const st = r.gates(info.scope.part.file.path, m.attrs, info.scope.pkg, r.sinceSite(w, m.path.kind === 'local' ? m.path.range : m.path.nameRange));
       includeStability.set(m, st);
       includeTargets.set(m, r.resolvePath(info.scope, m.path, 'world', false, st) as World | undefined);
     }
@@ -132,7 +132,7 @@ function resolveWorld(
       }
       case 'path':
       case 'labeled': {
-        const st = r.gates(file, m.attrs, info.scope.pkg, r.sinceSite(world, pathRange(m), m.ext.path));
+        const st = r.gates(file, m.attrs, info.scope.pkg, r.sinceSite(world, pathRange(m)));
         active = active && on(st);
         const target = r.resolvePath(info.scope, m.ext.path, 'interface', false, st) as Interface | undefined;
         if (!target) continue;
