@@ -203,7 +203,7 @@ export const DIAGNOSTIC_CODES = {
   },
   'gated-reference': {
     severity: 'error',
-    doc: 'An active item refers to an item excluded by an inactive `@unstable` feature. Enable the feature (`wit.features` setting, `--features`), or gate the referring item too.',
+    doc: 'An active item refers to an item excluded by an inactive `@unstable` feature (another package\'s gated-out interface or world included), or an active world holds a gated-out type or `use`, which wit-parser rejects. Enable the feature (`wit.features` setting, `--features`), or gate the referring item too.',
   },
   'inactive-feature': {
     severity: 'hint',
