@@ -166,7 +166,13 @@ for (let n = 0; n < count; n++) {
     const candidates = witFilesIn(target);
     if (candidates.length === 0) continue;
     const file = pick(candidates);
-    writeFileSync(file, mutate(readFileSync(file, 'utf8')));
+    const donor = pick(candidates);
+    if (donor !== file && random() < 0.3) {
+      // Move a line across files of the package: duplicates and references between files.
+      const lines = readFileSync(file, 'utf8').split('\n');
+      lines.splice(Math.floor(random() * (lines.length + 1)), 0, pick(readFileSync(donor, 'utf8').split('\n')));
+      writeFileSync(file, lines.join('\n'));
+    } else writeFileSync(file, mutate(readFileSync(file, 'utf8')));
     spec = { tag: 'path', val: target };
   } else {
     const src = mutate(pick(seeds));
