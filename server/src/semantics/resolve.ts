@@ -699,9 +699,14 @@ export class Resolver {
    * passes: even in a gated-out world, where nothing else is checked.
    */
   private checkForeignSince(b: PackageBuild): void {
+    // A patched file keeps its surface, gates and paths included: if no reference to another
+    // package was gated before, none is now, and the walk over every file can be skipped.
+    if (this.patch && this.gatedForeignRefs.get(b) === false) return;
+    let gated = false;
     const sites = new Map<string, { file: string; attrs: Attrs; range: Range; typed: boolean }[]>();
     const add = (file: string, path: UsePathHir, attrs: Attrs, kind: 'interface' | 'world', typed = false) => {
       if (path.kind !== 'foreign') return;
+      if (attrs.since || attrs.unstable) gated = true;
       const key = `${kind} ${packageId(path.package)}/${path.name}`;
       let list = sites.get(key);
       if (!list) sites.set(key, (list = []));
@@ -732,6 +737,8 @@ export class Resolver {
         }
       }
     }
+    this.gatedForeignRefs.set(b, gated);
+    if (!gated) return;
     for (const list of sites.values()) {
       for (const site of list) {
         if (!site.attrs.since && !site.attrs.unstable) break; // no gate: enabled
@@ -745,6 +752,9 @@ export class Resolver {
       }
     }
   }
+
+  /** Whether a package has any gated reference to another package (set by checkForeignSince). */
+  private readonly gatedForeignRefs = new WeakMap<PackageBuild, boolean>();
 
   /**
    * The stability of an item whose name (or path) is at `at`; gate problems are reported. `at`:
@@ -1075,6 +1085,8 @@ export class Resolver {
 
   checkHandles(): void {
     for (const h of this.handleChecks) {
+      // A patch reports only in its own file: the other files' checks would be thrown away.
+      if (this.patch && h.file !== this.patch.file) continue;
       if (this.throughGatedForeignUse(h.td)) continue;
       const def = underlyingDef(h.td);
       if (def.body.kind === 'resource') continue;
@@ -1090,9 +1102,9 @@ export class Resolver {
    * `use` is configured away.
    */
   private throughGatedForeignUse(td: TypeDef): boolean {
-    const seen = new Set<TypeDef>();
-    for (let cur = td; !seen.has(cur); ) {
-      seen.add(cur);
+    // Alias chains are short; the bound only stops a cycle (reported elsewhere).
+    let cur = td;
+    for (let step = 0; step < 1000; step++) {
       if (cur.body.kind === 'use') {
         if (cur.body.from && cur.body.from.package !== cur.owner.package && !isEnabled(cur.stability, this.options)) return true;
         if (!cur.body.target) return false;
