@@ -20,9 +20,6 @@ const NONE = -1;
 // Lists the HIR keeps are returned as exact-size copies (`slice()`): one grown by `push` keeps
 // room for 17 elements, and at 50k lines such slack was a tenth of the memory a check keeps.
 
-/** Reused while reading one parameter list (types hold no parameter lists, so never nested). */
-const scratchParams: ParamHir[] = [];
-
 const isSpace = (c: number) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x0c;
 
 /** Strips comment markers and the common indentation, as wit-parser's `docs()` does. */
@@ -61,7 +58,8 @@ export function docText(comments: string[]): string {
   return out.slice(0, end);
 }
 
-const NO_ATTRS: Attrs = Object.freeze({ repeated: [] }) as Attrs;
+/** The attributes of an item written without any (shared: attributes are never changed). */
+export const NO_ATTRS: Attrs = Object.freeze({ repeated: [] }) as Attrs;
 
 function unquote(s: string): string {
   const body = s.slice(1, s.endsWith('"') && s.length > 1 ? -1 : undefined);
@@ -356,8 +354,7 @@ class Lowering {
 
   private readParams(list: number): ParamHir[] {
     const { kinds, nexts } = this;
-    const out = scratchParams;
-    out.length = 0;
+    const out: ParamHir[] = [];
     for (let p = list + 1, end = nexts[list]; p < end; p = nexts[p]) {
       if (kinds[p] !== K.PARAM) continue;
       let name: { name: string; range: Range } | undefined;

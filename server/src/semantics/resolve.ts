@@ -11,13 +11,14 @@ import { keepShape } from '../base/shapes';
 import { checkSince, compareVersions, FeatureOptions, isEnabled, stabilityOf } from './gates';
 import type {
   Attrs, FuncHir, InterfaceHir, InterfaceMemberHir, NestedPackageHir, PackageDeclHir, PackageName,
-  PrimName, Range, TopItemHir, TypeDefHir, TypeExpr, UseHir, UseNameHir, UsePathHir, WorldHir, WorldMemberHir,
+  PrimName, Range, TopItemHir, TypeDefHir, TypeExpr, UseHir, UseNameHir, UsePathHir, WorldHir,
 } from './hir';
 import {
   Func, Interface, Location, Package, Reference, Resolution, SourceFile, Stability, Symbol, Ty,
   TypeDef, World, packageId, underlyingDef,
 } from './model';
 import { runComponentChecks } from './componentChecks';
+import { NO_ATTRS } from './lower';
 import { surfaceKey } from './surface';
 import { declareWorldFuncs, resolveWorlds } from './resolveWorlds';
 import { closestName, didYouMean } from './suggest';
@@ -98,7 +99,6 @@ const MAP_KEYS = new Set<PrimName>(['bool', 'u8', 'u16', 'u32', 'u64', 's8', 's1
 const UNNAMED: PackageName = { namespace: '<unnamed>', name: '<unnamed>' };
 /** The stability of every item without gate attributes (shared: stabilities are never changed). */
 const UNGATED: Stability = Object.freeze({ kind: 'unknown' });
-const NO_GATE: Attrs = Object.freeze({ repeated: [] }) as Attrs;
 /** The type of whatever could not be resolved (shared: types are never changed). */
 const ERROR_TY: Ty = Object.freeze({ kind: 'error' });
 
@@ -702,47 +702,25 @@ export class Resolver {
     // A patched file keeps its surface, gates and paths included: if no reference to another
     // package was gated before, none is now, and the walk over every file can be skipped.
     if (this.patch && this.gatedForeignRefs.get(b) === false) return;
+    const isGated = (attrs: Attrs) => attrs.since !== undefined || attrs.unstable !== undefined;
     let gated = false;
-    const sites = new Map<string, { file: string; attrs: Attrs; range: Range; typed: boolean }[]>();
-    const add = (file: string, path: UsePathHir, attrs: Attrs, kind: 'interface' | 'world', typed = false) => {
-      if (path.kind !== 'foreign') return;
-      if (attrs.since || attrs.unstable) gated = true;
-      const key = `${kind} ${packageId(path.package)}/${path.name}`;
-      let list = sites.get(key);
-      if (!list) sites.set(key, (list = []));
-      list.push({ file, attrs, range: path.nameRange, typed });
-    };
-    // A `use` that names types has its `@since` checked with them (declareMembers).
-    const uses = (file: string, members: readonly (InterfaceMemberHir | WorldMemberHir)[]) => {
-      for (const m of members) if (m.kind === 'use') add(file, m.path, m.attrs, 'interface', m.names.length > 0);
-    };
-    for (const part of b.parts) {
-      const file = part.file.path;
-      for (const item of part.items) {
-        if (item.kind === 'top-use') add(file, item.path, NO_GATE, 'interface'); // attributes are an error there
-        else if (item.kind === 'interface') uses(file, item.members);
-        else {
-          // A world's uses and includes come first, then its imports, then its exports.
-          for (const m of item.members) {
-            if (m.kind === 'use') add(file, m.path, m.attrs, 'interface', m.names.length > 0);
-            else if (m.kind === 'include') add(file, m.path, m.attrs, 'world');
-          }
-          for (const direction of ['import', 'export'] as const) {
-            for (const m of item.members) {
-              if (m.kind !== direction) continue;
-              if (m.ext.kind === 'path' || m.ext.kind === 'labeled') add(file, m.ext.path, m.attrs, 'interface');
-              else if (m.ext.kind === 'interface') uses(file, m.ext.members);
-            }
-          }
-        }
-      }
-    }
+    for (const part of b.parts) collectForeignPaths(part.items, (_, attrs) => (gated ||= isGated(attrs)));
     this.gatedForeignRefs.set(b, gated);
     if (!gated) return;
+    const sites = new Map<string, { file: string; attrs: Attrs; range: Range; typed: boolean }[]>();
+    for (const part of b.parts) {
+      collectForeignPaths(part.items, (path, attrs, world, typed) => {
+        const key = `${world ? 'world' : 'interface'} ${packageId(path.package)}/${path.name}`;
+        let list = sites.get(key);
+        if (!list) sites.set(key, (list = []));
+        list.push({ file: part.file.path, attrs, range: path.nameRange, typed });
+      });
+    }
     for (const list of sites.values()) {
       for (const site of list) {
-        if (!site.attrs.since && !site.attrs.unstable) break; // no gate: enabled
+        if (!isGated(site.attrs)) break; // no gate: enabled
         const st = stabilityOf(site.attrs, []);
+        // A `use` that names types has its `@since` checked with them (declareMembers).
         if (!site.typed) {
           const out: Diagnostic[] = [];
           checkSince(st, b.pkg, site.range, out);
@@ -752,6 +730,7 @@ export class Resolver {
       }
     }
   }
+
 
   /** Whether a package has any gated reference to another package (set by checkForeignSince). */
   private readonly gatedForeignRefs = new WeakMap<PackageBuild, boolean>();
@@ -1306,24 +1285,34 @@ function comparePackageNames(a: Package, b: Package): number {
   return compareVersions(x.version, y.version);
 }
 
-/** Calls `f` for every foreign path written in these items (worlds: uses and includes, then imports, then exports). */
-export function collectForeignPaths(items: TopItemHir[], f: (p: Extract<UsePathHir, { kind: 'foreign' }>) => void): void {
-  const visit = (p: UsePathHir | undefined) => {
-    if (p && p.kind === 'foreign') f(p);
+/**
+ * Calls `f` for every foreign path written in these items, in wit-parser's order (worlds: uses
+ * and includes, then imports, then exports), with the attributes of the statement that writes it,
+ * whether it names a world (an `include`), and whether it brings in types (a `use` with names).
+ */
+export function collectForeignPaths(
+  items: TopItemHir[],
+  f: (p: Extract<UsePathHir, { kind: 'foreign' }>, attrs: Attrs, world: boolean, typed: boolean) => void,
+): void {
+  const visit = (p: UsePathHir | undefined, attrs: Attrs, world = false, typed = false) => {
+    if (p && p.kind === 'foreign') f(p, attrs, world, typed);
   };
   const members = (ms: InterfaceMemberHir[]) => {
-    for (const m of ms) if (m.kind === 'use') visit(m.path);
+    for (const m of ms) if (m.kind === 'use') visit(m.path, m.attrs, false, m.names.length > 0);
   };
   for (const item of items) {
-    if (item.kind === 'top-use') visit(item.path);
+    if (item.kind === 'top-use') visit(item.path, NO_ATTRS); // attributes are an error there
     else if (item.kind === 'interface') members(item.members);
     else {
-      for (const m of item.members) if (m.kind === 'use' || m.kind === 'include') visit(m.path);
+      for (const m of item.members) {
+        if (m.kind === 'use') visit(m.path, m.attrs, false, m.names.length > 0);
+        else if (m.kind === 'include') visit(m.path, m.attrs, true);
+      }
       for (const dir of ['import', 'export'] as const) {
         for (const m of item.members) {
           if (m.kind !== 'import' && m.kind !== 'export') continue;
           if (m.kind !== dir) continue;
-          if (m.ext.kind === 'path' || m.ext.kind === 'labeled') visit(m.ext.path);
+          if (m.ext.kind === 'path' || m.ext.kind === 'labeled') visit(m.ext.path, m.attrs);
           else if (m.ext.kind === 'interface') members(m.ext.members);
         }
       }

@@ -107,7 +107,6 @@ function resolveWorld(
     for (const f of td.body.funcs) if (f.active) imports.set(f.qualifiedName, { kind: 'func', func: f, loc: f.loc });
   }
 
-  const seenInterfaces = { import: new Set<Interface>(), export: new Set<Interface>() };
   for (const m of info.members) {
     if (m.kind !== 'import' && m.kind !== 'export') continue;
     const dst = m.kind === 'import' ? imports : exports;
@@ -142,12 +141,11 @@ function resolveWorld(
         }
         if (m.ext.kind === 'path') {
           key = interfaceId(target);
-          const seen = seenInterfaces[m.kind];
-          if (seen.has(target)) {
+          // Keyed by its id (never a plain name), an interface is in `written` once it is listed.
+          if (written[m.kind].has(key)) {
             r.report(file, 'duplicate-interface-import', pathRange(m), `interface cannot be ${m.kind}ed more than once: \`${key}\` is already ${m.kind}ed by this world`);
             continue;
           }
-          seen.add(target);
           item = { kind: 'interface', iface: target, loc, stability: st };
         } else {
           key = m.ext.name;
