@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'out/**', 'node_modules/**', '.cache/**', '.test-artifacts/**', '**/*.js', '**/*.mjs', 'test/e2e/workspace/**'] },
+  { ignores: ['dist/**', 'out/**', 'node_modules/**', '.cache/**', 'bench/.build/**', '.test-artifacts/**', '**/*.js', '**/*.mjs', 'test/e2e/workspace/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

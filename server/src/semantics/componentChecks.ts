@@ -16,7 +16,8 @@ export function runComponentChecks(r: Resolver): void {
   // In a patch only the patched file's items are checked again (the rest is unchanged).
   const { funcs, typedefs } = r.scoped();
   const visiting = new Set<TypeDef>();
-  for (const f of funcs) {
+  // A result can contain a borrow only if one was written outside parameter lists.
+  for (const f of r.hasBorrowOutsideParams ? funcs : []) {
     if (f.active && f.result && hasBorrow(f.result, memo, visiting)) {
       r.report(f.loc.file, 'borrow-in-result', f.loc.nameRange,
         `function \`${f.qualifiedName}\` returns a type which contains a \`borrow<T>\` which is not supported: return \`own<T>\` (or the resource name) instead`);

@@ -81,6 +81,12 @@ export interface OwnerInfo {
   typeOrder: string[];
   /** Type names to the names their bodies refer to. */
   typeEdges: Map<string, Edge[]>;
+  /**
+   * Whether the type cycle check must run: some body refers to a definition that is not yet
+   * resolved (itself or one declared later), or a name is declared twice. Bodies are resolved
+   * in declaration order, so without either the references cannot go in a circle.
+   */
+  mayCycle: boolean;
   /** Functions by plain name, to tell "function used as type" from "unknown". */
   funcNames: Map<string, Func>;
   uses: { hir: UseHir; stability: Stability; entries: { name: UseNameHir; td: TypeDef }[] }[];
@@ -101,6 +107,8 @@ const UNNAMED: PackageName = { namespace: '<unnamed>', name: '<unnamed>' };
 const UNGATED: Stability = Object.freeze({ kind: 'unknown' });
 /** The type of whatever could not be resolved (shared: types are never changed). */
 const ERROR_TY: Ty = Object.freeze({ kind: 'error' });
+/** The body of a definition until resolveBodies gives it its own (shared, never changed). */
+const UNRESOLVED: TypeDef['body'] = Object.freeze({ kind: 'alias', target: ERROR_TY });
 
 const surfaces = new WeakMap<SourceFile, string>();
 
@@ -138,6 +146,13 @@ export class Resolver {
   hasFixedLengthLists = false;
   /** Whether `list<T, 0>`, `tuple<>` or `stream<char>` was written (component checks look for them). */
   hasRareShapes = false;
+  /**
+   * Whether a `borrow<T>` was written in a type definition or a function result: only then can
+   * a result contain one (borrow-in-result). Parameters, where borrows belong, do not count.
+   */
+  hasBorrowOutsideParams = false;
+  /** Borrow handles resolved so far: resolveSignature tells a result's from a parameter's by it. */
+  private borrowCount = 0;
   private depsDir?: string;
   private binaryDeps: string[] = [];
   /** The model objects made for each file, in the order they were made (patches reuse them). */
@@ -542,7 +557,7 @@ export class Resolver {
 
   private registerOwner(owner: Interface | World, scope: Scope, members: OwnerInfo['members']): void {
     this.owners.set(owner, {
-      owner, scope, members, typeOrder: [], typeEdges: new Map(), funcNames: new Map(), uses: [], defs: [], ownFuncs: [],
+      owner, scope, members, typeOrder: [], typeEdges: new Map(), mayCycle: false, funcNames: new Map(), uses: [], defs: [], ownFuncs: [],
     });
   }
 
@@ -809,7 +824,7 @@ export class Resolver {
   private newType(info: OwnerInfo, name: string, loc: Location, hir: TypeDef['hir'], stability: Stability, docs?: string): TypeDef {
     return this.made<TypeDef>(loc.file, {
       kind: 'typedef', name, owner: info.owner, loc, hir, docs, stability, active: true,
-      body: { kind: 'alias', target: ERROR_TY },
+      body: UNRESOLVED,
     });
   }
 
@@ -819,6 +834,7 @@ export class Resolver {
     info.typeOrder.push(name);
     const prev = owner.types.get(name);
     if (prev) {
+      info.mayCycle = true;
       this.report(info.scope.part.file.path, 'duplicate-name', range, `name \`${name}\` is defined more than once in this ${owner.kind}`,
         { related: [{ file: prev.loc.file, start: prev.loc.nameRange.start, end: prev.loc.nameRange.end, message: 'first defined here' }] });
       return;
@@ -959,7 +975,11 @@ export class Resolver {
       }
       return { name: p.name, ty: this.resolveType(p.type, info, 'name'), nameRange: p.nameRange };
     });
-    if (f.hir.result) f.result = this.resolveType(f.hir.result, info, 'name');
+    if (f.hir.result) {
+      const before = this.borrowCount;
+      f.result = this.resolveType(f.hir.result, info, 'name');
+      if (this.borrowCount !== before) this.hasBorrowOutsideParams = true;
+    }
     if (f.funcKind === 'constructor' && f.hir.result && f.resource) this.checkConstructorResult(f, f.hir.result, file);
   }
 
@@ -1028,6 +1048,11 @@ export class Resolver {
         const td = this.lookupType(e.resource, e.resourceRange, 'handle', info, context, edges);
         if (!td) return ERROR_TY;
         this.handleChecks.push({ td, file: info.scope.part.file.path, range: e.resourceRange, name: e.resource });
+        if (!e.own) {
+          this.borrowCount++;
+          // `edges` is given for type definitions only.
+          if (edges) this.hasBorrowOutsideParams = true;
+        }
         return { kind: 'handle', own: e.own, resource: td };
       }
       case 'missing':
@@ -1041,6 +1066,7 @@ export class Resolver {
     edges?.push({ to: name, range });
     const td = info.owner.types.get(name);
     if (td) {
+      if (edges && td.body === UNRESOLVED) info.mayCycle = true;
       this.refer(file, range, td, role);
       return td;
     }
@@ -1097,6 +1123,7 @@ export class Resolver {
   // ---------------------------------------------------------------- cycles
 
   private checkTypeCycles(info: OwnerInfo): void {
+    if (!info.mayCycle) return;
     this.reportCycles(info.typeOrder, info.typeEdges, (e) => {
       this.report(info.scope.part.file.path, 'type-cycle', e.range, `type \`${e.to}\` depends on itself: WIT types cannot refer to themselves`);
     });

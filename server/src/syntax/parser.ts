@@ -6,7 +6,9 @@ import type { Diagnostic } from '../base/diagnostic';
 import type { DiagnosticCode } from '../base/diagnosticCodes';
 import { keepShape } from '../base/shapes';
 import { EMPTY_LEXED, type LexedText } from './lexer';
-import { SyntaxKind, describeKind, isTrivia } from './syntaxKind';
+import { SyntaxKind, describeKind } from './syntaxKind';
+
+const LAST_TRIVIA = SyntaxKind.BLOCK_COMMENT;
 
 /** Event encoding: a node kind opens a node; these two values close one or take a token. */
 export const EV_FINISH = -1;
@@ -76,19 +78,21 @@ export class Parser {
   ) {
     const lk = lexed.kinds;
     const ls = lexed.starts;
+    const count = lexed.count;
+    // One pass into arrays sized for every token: counting the significant ones first costs
+    // more than the unused room.
+    const kinds = new Uint8Array(count + 1);
+    const starts = new Uint32Array(count + 1);
+    const ends = new Uint32Array(count + 1);
     let sig = 0;
-    for (let i = 0; i < lexed.count; i++) if (!isTrivia(lk[i])) sig++;
-    const kinds = new Uint8Array(sig + 1);
-    const starts = new Uint32Array(sig + 1);
-    const ends = new Uint32Array(sig + 1);
-    let j = 0;
-    for (let i = 0; i < lexed.count; i++) {
-      if (isTrivia(lk[i])) continue;
-      kinds[j] = lk[i];
-      starts[j] = ls[i];
-      ends[j++] = ls[i + 1];
+    for (let i = 0; i < count; i++) {
+      const k = lk[i];
+      if (k <= LAST_TRIVIA) continue;
+      kinds[sig] = k;
+      starts[sig] = ls[i];
+      ends[sig++] = ls[i + 1];
     }
-    const endOffset = ls[lexed.count];
+    const endOffset = ls[count];
     kinds[sig] = SyntaxKind.EOF;
     starts[sig] = endOffset;
     ends[sig] = endOffset;
