@@ -131,10 +131,15 @@ export function lex(text: string, from = 0, stopAt = text.length): LexedText {
       case 0x2f: { // /
         const d = text.charCodeAt(i + 1);
         if (d === 0x2f) {
-          const eol = text.indexOf('\n', i + 2);
-          i = eol < 0 ? n : eol;
+          let j = i + 2;
+          while (j < n) {
+            const e = text.charCodeAt(j);
+            if (e === 0x0a) break;
+            j = isPlain(e) ? j + 1 : checkCodepoint(text, j, errors);
+          }
+          i = j;
           // A \r before the \n belongs to the line ending, not to the comment.
-          if (eol >= 0 && text.charCodeAt(i - 1) === 0x0d) i--;
+          if (j < n && text.charCodeAt(i - 1) === 0x0d) i--;
           kind = SyntaxKind.LINE_COMMENT;
         } else if (d === 0x2a) {
           i = blockCommentEnd(text, i, errors);
@@ -170,12 +175,14 @@ export function lex(text: string, from = 0, stopAt = text.length): LexedText {
         break;
       case 0x25: { // %name
         i++;
-        if (i < n && isIdentStart(text.charCodeAt(i), text, i)) i = identEnd(text, i + cpWidth(text, i));
+        if (i < n && isIdentStart(text.charCodeAt(i), text, i)) i = identEnd(text, afterIdentStart(text, i, errors), errors);
         kind = SyntaxKind.EXPLICIT_IDENT;
         break;
       }
       case 0x22: // "string"
         i = lexString(text, i, errors);
+        // Strings are rare and short: their forbidden code points are looked for afterwards.
+        for (let j = start; j < i;) j = isPlain(text.charCodeAt(j)) ? j + 1 : checkCodepoint(text, j, errors);
         kind = SyntaxKind.STRING;
         break;
       default: {
@@ -184,20 +191,18 @@ export function lex(text: string, from = 0, stopAt = text.length): LexedText {
           for (let d = text.charCodeAt(i); d >= 0x30 && d <= 0x39; d = text.charCodeAt(i)) i++;
           kind = SyntaxKind.INTEGER;
         } else if (isIdentStart(c, text, i)) {
-          i = identEnd(text, i + cpWidth(text, i));
+          i = identEnd(text, afterIdentStart(text, i, errors), errors);
           kind = keywordAt(text, start, i - start);
         } else {
           i += cpWidth(text, i);
           kind = SyntaxKind.ERROR_TOKEN;
           const cp = text.codePointAt(start)!;
-          if (!forbiddenCodepoint(cp)) {
-            errors.push({
-              code: 'unexpected-character',
-              start,
-              end: i,
-              message: `unexpected character ${JSON.stringify(String.fromCodePoint(cp))}`,
-            });
-          }
+          const why = forbiddenCodepoint(cp);
+          errors.push(why
+            ? { code: 'forbidden-codepoint', start, end: i, message: why }
+            : { code: 'unexpected-character', start, end: i, message: `unexpected character ${JSON.stringify(String.fromCodePoint(cp))}` });
+          // A lone high surrogate takes the next unit into its token: that one is checked too.
+          if (cp <= 0xffff && i - start === 2) checkCodepoint(text, start + 1, errors);
         }
       }
     }
@@ -205,12 +210,11 @@ export function lex(text: string, from = 0, stopAt = text.length): LexedText {
     starts[count++] = start;
   }
   starts[count] = i;
-  reportForbiddenCodepoints(text, from, i, errors);
   return { count, kinds, starts, errors };
 }
 
-/** Where the identifier whose first character ends at `i` ends. */
-function identEnd(text: string, i: number): number {
+/** Where the identifier whose first character ends at `i` ends; its non-ASCII code points are checked. */
+function identEnd(text: string, i: number, errors: Diagnostic[]): number {
   const n = text.length;
   // ASCII names (nearly all) are scanned without calls; past the end charCodeAt gives NaN.
   for (;;) {
@@ -218,7 +222,7 @@ function identEnd(text: string, i: number): number {
     if (d < 0x80) {
       if ((ASCII_CLASS[d] & 2) === 0) return i;
       i++;
-    } else if (i < n && isIdentContinue(d, text, i)) i += cpWidth(text, i);
+    } else if (i < n && isIdentContinue(d, text, i)) i = checkCodepoint(text, i, errors);
     else return i;
   }
 }
@@ -237,7 +241,7 @@ function blockCommentEnd(text: string, i: number, errors: Diagnostic[]): number 
     } else if (e === 0x2a && text.charCodeAt(i + 1) === 0x2f) {
       depth--;
       i += 2;
-    } else i++;
+    } else i = isPlain(e) ? i + 1 : checkCodepoint(text, i, errors);
   }
   if (depth > 0) {
     errors.push({ code: 'unterminated-comment', start, end: start + 2, message: 'unterminated block comment: this `/*` has no matching `*/` (block comments nest)' });
@@ -245,24 +249,30 @@ function blockCommentEnd(text: string, i: number, errors: Diagnostic[]): number 
   return i;
 }
 
-/** Characters that are neither printable ASCII nor a line break or tab: the only candidates. */
-const NOT_PLAIN = /[^\x20-\x7e\n\t\r]/g;
-
-/**
- * Forbidden code points are reported wherever they are, comments included (as wit-parser does);
- * outside comments and strings the loop above has also made them ERROR_TOKENs. A regex finds
- * the rare candidates much faster than a loop over every character.
+/*
+ * Forbidden code points are reported wherever they are, comments and strings included (as
+ * wit-parser does). Whitespace, numbers and punctuation are plain ASCII by construction, so only
+ * comments, strings, names with non-ASCII letters and unexpected characters are looked at, each
+ * where the loop above scans it anyway: a separate pass over the whole text cost more.
  */
-function reportForbiddenCodepoints(text: string, from: number, to: number, errors: Diagnostic[]): void {
-  NOT_PLAIN.lastIndex = from;
-  for (let m = NOT_PLAIN.exec(text); m !== null && m.index < to; m = NOT_PLAIN.exec(text)) {
-    const j = m.index;
-    const cp = text.codePointAt(j)!;
-    const why = forbiddenCodepoint(cp);
-    if (why) errors.push({ code: 'forbidden-codepoint', start: j, end: j + cpWidth(text, j), message: why });
-    // The low half of a surrogate pair is not a character of its own.
-    if (cp > 0xffff) NOT_PLAIN.lastIndex = j + 2;
-  }
+
+/** Printable ASCII, tab, line feed or carriage return: never forbidden. */
+function isPlain(c: number): boolean {
+  return (c >= 0x20 && c < 0x7f) || c === 0x0a || c === 0x09 || c === 0x0d;
+}
+
+/** Reports the code point at `i` if it is forbidden; returns the offset after it. */
+function checkCodepoint(text: string, i: number, errors: Diagnostic[]): number {
+  const cp = text.codePointAt(i)!;
+  const end = i + (cp > 0xffff ? 2 : 1);
+  const why = forbiddenCodepoint(cp);
+  if (why) errors.push({ code: 'forbidden-codepoint', start: i, end, message: why });
+  return end;
+}
+
+/** Past the first character of a name, checking it when it is not ASCII (some deprecated code points are letters). */
+function afterIdentStart(text: string, i: number, errors: Diagnostic[]): number {
+  return text.charCodeAt(i) < 0x80 ? i + 1 : checkCodepoint(text, i, errors);
 }
 
 /** The lexing of empty text: trivial input for the instances that keepShape holds on to. */
