@@ -58,6 +58,21 @@ export function docText(comments: string[]): string {
   return out.slice(0, end);
 }
 
+/**
+ * docText of the single line comment text[start, end), without copying it first; undefined when
+ * the text after its slashes starts with a tab or another space that is not ` ` (docText's
+ * general case).
+ */
+export function oneLineDoc(text: string, start: number, end: number): string | undefined {
+  let s = start;
+  while (s < end && text.charCodeAt(s) === 0x2f) s++;
+  let e = end;
+  while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
+  while (s < e && text.charCodeAt(s) === 0x20) s++;
+  if (s < e && isSpace(text.charCodeAt(s))) return undefined;
+  return text.slice(s, e);
+}
+
 /** The attributes of an item written without any (shared: attributes are never changed). */
 export const NO_ATTRS: Attrs = Object.freeze({ repeated: [] }) as Attrs;
 
@@ -149,15 +164,21 @@ class Lowering {
   /** Doc comments: the comments an item node starts with, processed like wit-parser does. */
   private docsOf(node: number): Docs | undefined {
     const { kinds, nexts, starts, ends } = this;
-    let comments: string[] | undefined;
-    let to = -1;
-    for (let c = node + 1, end = nexts[node]; c < end; c = nexts[c]) {
-      if (kinds[c] > LAST_TRIVIA) break;
-      (comments ??= []).push(this.tokenText(c));
-      to = ends[c];
+    const first = node + 1;
+    if (first >= nexts[node] || kinds[first] > LAST_TRIVIA) return undefined;
+    const range = { start: starts[first], end: ends[first] };
+    // Most docs are one `/// line`: docText's result is then a slice of the source.
+    if (kinds[first] === K.LINE_COMMENT && (first + 1 >= nexts[node] || kinds[first + 1] > LAST_TRIVIA)) {
+      const text = oneLineDoc(this.text, range.start, range.end);
+      if (text !== undefined) return { text, range };
     }
-    if (!comments) return undefined;
-    return { text: docText(comments), range: { start: starts[node + 1], end: to } };
+    const comments: string[] = [];
+    for (let c = first, end = nexts[node]; c < end; c = nexts[c]) {
+      if (kinds[c] > LAST_TRIVIA) break;
+      comments.push(this.tokenText(c));
+      range.end = ends[c];
+    }
+    return { text: docText(comments), range };
   }
 
   private attrsOf(node: number): Attrs {
