@@ -11,7 +11,7 @@ import { keepShape } from '../base/shapes';
 import { checkSince, compareVersions, FeatureOptions, isEnabled, stabilityOf } from './gates';
 import type {
   Attrs, FuncHir, InterfaceHir, InterfaceMemberHir, NestedPackageHir, PackageDeclHir, PackageName,
-  PrimName, Range, TopItemHir, TypeDefHir, TypeExpr, UseHir, UseNameHir, UsePathHir, WorldHir,
+  PrimName, Range, TopItemHir, TypeDefBody, TypeDefHir, TypeExpr, UseHir, UseNameHir, UsePathHir, WorldHir,
 } from './hir';
 import {
   Func, Interface, Location, Package, Reference, Resolution, SourceFile, Stability, Symbol, Ty,
@@ -79,8 +79,6 @@ export interface OwnerInfo {
   members: InterfaceMemberHir[] | WorldHir['members'];
   /** Type names declared here, in order, for the cycle check. */
   typeOrder: string[];
-  /** Type names to the names their bodies refer to. */
-  typeEdges: Map<string, Edge[]>;
   /**
    * Whether the type cycle check must run: some body refers to a definition that is not yet
    * resolved (itself or one declared later), or a name is declared twice. Bodies are resolved
@@ -557,7 +555,7 @@ export class Resolver {
 
   private registerOwner(owner: Interface | World, scope: Scope, members: OwnerInfo['members']): void {
     this.owners.set(owner, {
-      owner, scope, members, typeOrder: [], typeEdges: new Map(), mayCycle: false, funcNames: new Map(), uses: [], defs: [], ownFuncs: [],
+      owner, scope, members, typeOrder: [], mayCycle: false, funcNames: new Map(), uses: [], defs: [], ownFuncs: [],
     });
   }
 
@@ -824,7 +822,7 @@ export class Resolver {
   private newType(info: OwnerInfo, name: string, loc: Location, hir: TypeDef['hir'], stability: Stability, docs?: string): TypeDef {
     return this.made<TypeDef>(loc.file, {
       kind: 'typedef', name, owner: info.owner, loc, hir, docs, stability, active: true,
-      body: UNRESOLVED,
+      body: UNRESOLVED, ty: undefined,
     });
   }
 
@@ -928,22 +926,21 @@ export class Resolver {
   private resolveBodies(info: OwnerInfo): void {
     const file = info.scope.part.file.path;
     for (const { hir, td } of info.defs) {
-      const edges: Edge[] = [];
       const def = hir.def;
       switch (def.kind) {
         case 'alias':
-          td.body = { kind: 'alias', target: this.resolveType(def.type, info, 'type', edges) };
+          td.body = { kind: 'alias', target: this.resolveType(def.type, info, 'type', true) };
           break;
         case 'record': {
           const fields = [];
-          for (const f of def.fields) fields.push({ name: f.name, ty: this.resolveType(f.type, info, 'type', edges), nameRange: f.nameRange, docs: f.docs?.text });
+          for (const f of def.fields) fields.push({ name: f.name, ty: this.resolveType(f.type, info, 'type', true), nameRange: f.nameRange, docs: f.docs?.text });
           td.body = { kind: 'record', fields };
           break;
         }
         case 'variant': {
           if (def.cases.length === 0) this.report(file, 'empty-type', hir.nameRange, `empty variant: \`${hir.name}\` needs at least one case`);
           const cases = [];
-          for (const c of def.cases) cases.push({ name: c.name, ty: c.type ? this.resolveType(c.type, info, 'type', edges) : undefined, nameRange: c.nameRange, docs: c.docs?.text });
+          for (const c of def.cases) cases.push({ name: c.name, ty: c.type ? this.resolveType(c.type, info, 'type', true) : undefined, nameRange: c.nameRange, docs: c.docs?.text });
           td.body = { kind: 'variant', cases };
           break;
         }
@@ -957,7 +954,6 @@ export class Resolver {
         case 'resource':
           break; // functions are resolved with the others below
       }
-      info.typeEdges.set(hir.name, edges);
     }
     for (const f of info.ownFuncs) this.resolveSignature(f, info);
   }
@@ -1002,25 +998,25 @@ export class Resolver {
 
   /**
    * Resolves a type expression in an interface or world. `context` picks wit-parser's wording
-   * for unknown names ("type" in type definitions, "name" in function signatures); `edges`
-   * collects the names referred to, for the cycle check.
+   * for unknown names ("type" in type definitions, "name" in function signatures); `inBody`
+   * says that `e` is (part of) a type definition's body.
    */
-  resolveType(e: TypeExpr, info: OwnerInfo, context: 'type' | 'name', edges?: Edge[]): Ty {
+  resolveType(e: TypeExpr, info: OwnerInfo, context: 'type' | 'name', inBody = false): Ty {
     switch (e.kind) {
       case 'prim':
         return PRIM_TYS[e.name];
       case 'named': {
-        const td = this.lookupType(e.name, e.range, 'type', info, context, edges);
-        return td ? { kind: 'def', def: td } : ERROR_TY;
+        const td = this.lookupType(e.name, e.range, 'type', info, context, inBody);
+        return td ? (td.ty ??= { kind: 'def', def: td }) : ERROR_TY;
       }
       case 'list':
-        if (e.length === undefined) return { kind: 'list', elem: this.resolveType(e.elem, info, context, edges) };
+        if (e.length === undefined) return { kind: 'list', elem: this.resolveType(e.elem, info, context, inBody) };
         this.hasFixedLengthLists = true;
         if (e.length === 0) this.hasRareShapes = true;
-        return { kind: 'list', elem: this.resolveType(e.elem, info, context, edges), length: e.length };
+        return { kind: 'list', elem: this.resolveType(e.elem, info, context, inBody), length: e.length };
       case 'map': {
-        const key = this.resolveType(e.key, info, context, edges);
-        const value = this.resolveType(e.value, info, context, edges);
+        const key = this.resolveType(e.key, info, context, inBody);
+        const value = this.resolveType(e.value, info, context, inBody);
         if (key.kind !== 'error' && !(key.kind === 'prim' && MAP_KEYS.has(key.name))) {
           this.report(info.scope.part.file.path, 'invalid-map-key', e.range,
             'invalid map key type: map keys must be bool, u8, u16, u32, u64, s8, s16, s32, s64, char, or string');
@@ -1028,30 +1024,29 @@ export class Resolver {
         return { kind: 'map', key, value };
       }
       case 'option':
-        return { kind: 'option', inner: this.resolveType(e.inner, info, context, edges) };
+        return { kind: 'option', inner: this.resolveType(e.inner, info, context, inBody) };
       case 'result':
         return {
           kind: 'result',
-          ok: e.ok && this.resolveType(e.ok, info, context, edges),
-          err: e.err && this.resolveType(e.err, info, context, edges),
+          ok: e.ok && this.resolveType(e.ok, info, context, inBody),
+          err: e.err && this.resolveType(e.err, info, context, inBody),
         };
       case 'tuple': {
         if (e.items.length === 0) this.hasRareShapes = true;
-        return { kind: 'tuple', items: e.items.map((item) => this.resolveType(item, info, context, edges)) };
+        return { kind: 'tuple', items: e.items.map((item) => this.resolveType(item, info, context, inBody)) };
       }
       case 'future':
-        return { kind: 'future', inner: e.inner && this.resolveType(e.inner, info, context, edges) };
+        return { kind: 'future', inner: e.inner && this.resolveType(e.inner, info, context, inBody) };
       case 'stream':
         if (e.inner?.kind === 'prim' && e.inner.name === 'char') this.hasRareShapes = true;
-        return { kind: 'stream', inner: e.inner && this.resolveType(e.inner, info, context, edges) };
+        return { kind: 'stream', inner: e.inner && this.resolveType(e.inner, info, context, inBody) };
       case 'handle': {
-        const td = this.lookupType(e.resource, e.resourceRange, 'handle', info, context, edges);
+        const td = this.lookupType(e.resource, e.resourceRange, 'handle', info, context, inBody);
         if (!td) return ERROR_TY;
         this.handleChecks.push({ td, file: info.scope.part.file.path, range: e.resourceRange, name: e.resource });
         if (!e.own) {
           this.borrowCount++;
-          // `edges` is given for type definitions only.
-          if (edges) this.hasBorrowOutsideParams = true;
+          if (inBody) this.hasBorrowOutsideParams = true;
         }
         return { kind: 'handle', own: e.own, resource: td };
       }
@@ -1061,12 +1056,11 @@ export class Resolver {
   }
 
   /** A type name in an interface or world; an unknown one (or a function) is reported. */
-  private lookupType(name: string, range: Range, role: Reference['role'], info: OwnerInfo, context: 'type' | 'name', edges?: Edge[]): TypeDef | undefined {
+  private lookupType(name: string, range: Range, role: Reference['role'], info: OwnerInfo, context: 'type' | 'name', inBody: boolean): TypeDef | undefined {
     const file = info.scope.part.file.path;
-    edges?.push({ to: name, range });
     const td = info.owner.types.get(name);
     if (td) {
-      if (edges && td.body === UNRESOLVED) info.mayCycle = true;
+      if (inBody && td.body === UNRESOLVED) info.mayCycle = true;
       this.refer(file, range, td, role);
       return td;
     }
@@ -1124,7 +1118,11 @@ export class Resolver {
 
   private checkTypeCycles(info: OwnerInfo): void {
     if (!info.mayCycle) return;
-    this.reportCycles(info.typeOrder, info.typeEdges, (e) => {
+    // The names each body refers to, in the order resolveType meets them; a later definition of
+    // a name replaces an earlier one, as in the model.
+    const typeEdges = new Map<string, Edge[]>();
+    for (const { hir } of info.defs) typeEdges.set(hir.name, bodyEdges(hir.def));
+    this.reportCycles(info.typeOrder, typeEdges, (e) => {
       this.report(info.scope.part.file.path, 'type-cycle', e.range, `type \`${e.to}\` depends on itself: WIT types cannot refer to themselves`);
     });
   }
@@ -1265,6 +1263,31 @@ export class Resolver {
       default: return false;
     }
   }
+}
+
+/** The names a type definition's body refers to, in the order resolveType meets them. */
+export function bodyEdges(def: TypeDefBody): Edge[] {
+  const edges: Edge[] = [];
+  const walk = (e: TypeExpr | undefined): void => {
+    if (!e) return;
+    switch (e.kind) {
+      case 'named': edges.push({ to: e.name, range: e.range }); break;
+      case 'handle': edges.push({ to: e.resource, range: e.resourceRange }); break;
+      case 'list': walk(e.elem); break;
+      case 'map': walk(e.key); walk(e.value); break;
+      case 'option': case 'future': case 'stream': walk(e.inner); break;
+      case 'result': walk(e.ok); walk(e.err); break;
+      case 'tuple': for (const item of e.items) walk(item); break;
+      default: break;
+    }
+  };
+  switch (def.kind) {
+    case 'alias': walk(def.type); break;
+    case 'record': for (const f of def.fields) walk(f.type); break;
+    case 'variant': for (const c of def.cases) walk(c.type); break;
+    default: break;
+  }
+  return edges;
 }
 
 /**
