@@ -47,6 +47,27 @@ const ITEM_KEYWORDS = new TokenSet([SyntaxKind.INTERFACE_KW, SyntaxKind.WORLD_KW
 /** An opened node: the index of its event (a number, so that opening a node allocates nothing). */
 export type Marker = number;
 
+/**
+ * Copies the significant tokens of `lexed` into the given arrays; returns how many there are.
+ * A function of its own because V8 compiles a long loop while it runs (on-stack replacement):
+ * in the constructor, that code met the lines after the loop without type feedback and was
+ * thrown away at the end of every parse.
+ */
+function copySignificant(lexed: LexedText, kinds: Uint8Array, starts: Uint32Array, ends: Uint32Array): number {
+  const lk = lexed.kinds;
+  const ls = lexed.starts;
+  const count = lexed.count;
+  let sig = 0;
+  for (let i = 0; i < count; i++) {
+    const k = lk[i];
+    if (k <= LAST_TRIVIA) continue;
+    kinds[sig] = k;
+    starts[sig] = ls[i];
+    ends[sig++] = ls[i + 1];
+  }
+  return sig;
+}
+
 export class Parser {
   /** Kinds of the significant (non-trivia) tokens, followed by one EOF. */
   private readonly kinds: Uint8Array;
@@ -76,23 +97,14 @@ export class Parser {
     readonly text: string,
     lexed: LexedText,
   ) {
-    const lk = lexed.kinds;
-    const ls = lexed.starts;
     const count = lexed.count;
     // One pass into arrays sized for every token: counting the significant ones first costs
     // more than the unused room.
     const kinds = new Uint8Array(count + 1);
     const starts = new Uint32Array(count + 1);
     const ends = new Uint32Array(count + 1);
-    let sig = 0;
-    for (let i = 0; i < count; i++) {
-      const k = lk[i];
-      if (k <= LAST_TRIVIA) continue;
-      kinds[sig] = k;
-      starts[sig] = ls[i];
-      ends[sig++] = ls[i + 1];
-    }
-    const endOffset = ls[count];
+    const sig = copySignificant(lexed, kinds, starts, ends);
+    const endOffset = lexed.starts[count];
     kinds[sig] = SyntaxKind.EOF;
     starts[sig] = endOffset;
     ends[sig] = endOffset;
