@@ -151,11 +151,22 @@ export async function waitForRenameInput(page: Page, timeoutMs = 30_000): Promis
  * mouse hover) and returns its text once non-empty content appears.
  */
 export async function readHover(page: Page, line: number, column: number, timeoutMs = 30_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
   await goToPosition(page, line, column, timeoutMs);
-  await runCommand(page, 'Show or Focus Hover', timeoutMs);
   const hover = page.locator(SELECTORS.visibleHover).filter({ hasText: /\S/ }).first();
-  await hover.waitFor({ timeout: timeoutMs });
-  return (await hover.innerText()).trim();
+  // A hover opened from the keyboard closes again when the editor's content or layout changes
+  // under it. Once, just after the file opened, none was showing 30 s after the command although
+  // the cursor was in place and the server answered other requests; a user would ask again, and
+  // so does this (each try waits 8 s).
+  for (;;) {
+    await runCommand(page, 'Show or Focus Hover', Math.max(1, deadline - Date.now()));
+    const left = deadline - Date.now();
+    const shown = await hover.waitFor({ timeout: Math.max(1, Math.min(8_000, left)) }).then(() => true, (e: unknown) => {
+      if (left <= 8_000) throw e;
+      return false;
+    });
+    if (shown) return (await hover.innerText()).trim();
+  }
 }
 
 /** Types into the active editor at its cursor, as a user would, once the editor has focus. */
