@@ -6,9 +6,9 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { after, test } from 'node:test';
-import { SHARED_MISSING, sharedAvailable } from '../../../support/shared';
+import { SHARED, SHARED_MISSING, sharedAvailable } from '../../../support/shared';
 
 const CLI = resolve('dist', 'cli.js');
 const NO_CLI = !existsSync(CLI) && `${CLI} is missing: run \`npm run build\` first; skipping`;
@@ -16,20 +16,23 @@ const NO_CLI = !existsSync(CLI) && `${CLI} is missing: run \`npm run build\` fir
 const temp = mkdtempSync(join(tmpdir(), 'wit-abi-'));
 after(() => rmSync(temp, { recursive: true, force: true }));
 
+/** ../shared/abi (or under WIT_SHARED), relative, as a user would type it. */
+const SHARED_ABI = relative(process.cwd(), join(SHARED, 'abi'));
+
 function abi(cwd: string, ...args: string[]) {
   const r = spawnSync(process.execPath, [CLI, 'abi', ...args], { cwd, encoding: 'utf8' });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 test('the readable table has one line per type and function', { skip: NO_CLI || (!sharedAvailable() && SHARED_MISSING) }, () => {
-  const r = abi(process.cwd(), '../shared/abi');
+  const r = abi(process.cwd(), SHARED_ABI);
   assert.equal(r.status, 0, r.stderr);
   assert.match(r.stdout, /^abi:cases\/records$/m);
   assert.match(r.stdout, /^ {2}padded-d +record +size 32, align 8; offsets a@0 b@4 c@8 d@16 e@24; flat \(i32, i32, i32, i64, i32\); spills to memory: when returned \(5 flat values > 1\)$/m);
   assert.match(r.stdout, /^ {2}params-17 +func +lift \(i32\) -> \(\); lower \(i32\) -> \(\); params in memory \(68 bytes\)$/m);
   assert.match(r.stdout, /^ {2}async-5 +async func +.*async lower \(i32, i32\) -> i32; task\.return \(i32\) -> \(\)$/m);
   assert.match(r.stdout, /^ {2}host-fetch +async func /m);
-  const w64 = abi(process.cwd(), '--wasm64', '../shared/abi');
+  const w64 = abi(process.cwd(), '--wasm64', SHARED_ABI);
   assert.match(w64.stdout, /^abi:cases\/records \(memory64\)$/m);
   assert.match(w64.stdout, /^ {2}with-string +record +size 32, align 8; offsets id@0 name@8 tag@24; flat \(i32, i64, i64, i32\)/m);
 });

@@ -80,7 +80,7 @@ test('the library reproduces every entry of expected.json', { skip }, async () =
 });
 
 test('`abi --json` prints every entry of expected.json', { skip: skip || NO_CLI }, () => {
-  const r = spawnSync(process.execPath, [CLI, 'abi', '--json', '../shared/abi', '../shared/abi/invalid/flags-over-32.wit'], { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [CLI, 'abi', '--json', ABI, join(ABI, 'invalid', 'flags-over-32.wit')], { encoding: 'utf8' });
   assert.equal(r.status, 0, r.stderr);
   compare('cli', JSON.parse(r.stdout), expected());
 });
