@@ -127,8 +127,6 @@ export interface TypeDef {
   stability: Stability;
   active: boolean;
   body: TypeBody;
-  /** The Ty that names this definition, made at the first reference and shared by the others. */
-  ty?: Ty;
 }
 
 export type Ty =

@@ -822,7 +822,7 @@ export class Resolver {
   private newType(info: OwnerInfo, name: string, loc: Location, hir: TypeDef['hir'], stability: Stability, docs?: string): TypeDef {
     return this.made<TypeDef>(loc.file, {
       kind: 'typedef', name, owner: info.owner, loc, hir, docs, stability, active: true,
-      body: UNRESOLVED, ty: undefined,
+      body: UNRESOLVED,
     });
   }
 
@@ -1007,7 +1007,7 @@ export class Resolver {
         return PRIM_TYS[e.name];
       case 'named': {
         const td = this.lookupType(e.name, e.range, 'type', info, context, inBody);
-        return td ? (td.ty ??= { kind: 'def', def: td }) : ERROR_TY;
+        return td ? { kind: 'def', def: td } : ERROR_TY;
       }
       case 'list':
         if (e.length === undefined) return { kind: 'list', elem: this.resolveType(e.elem, info, context, inBody) };
@@ -1118,8 +1118,7 @@ export class Resolver {
 
   private checkTypeCycles(info: OwnerInfo): void {
     if (!info.mayCycle) return;
-    // The names each body refers to, in the order resolveType meets them; a later definition of
-    // a name replaces an earlier one, as in the model.
+    // For a name defined twice (reported already), the later definition's references count.
     const typeEdges = new Map<string, Edge[]>();
     for (const { hir } of info.defs) typeEdges.set(hir.name, bodyEdges(hir.def));
     this.reportCycles(info.typeOrder, typeEdges, (e) => {

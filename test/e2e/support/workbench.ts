@@ -161,11 +161,12 @@ export async function readHover(page: Page, line: number, column: number, timeou
   for (;;) {
     await runCommand(page, 'Show or Focus Hover', Math.max(1, deadline - Date.now()));
     const left = deadline - Date.now();
-    const shown = await hover.waitFor({ timeout: Math.max(1, Math.min(8_000, left)) }).then(() => true, (e: unknown) => {
-      if (left <= 8_000) throw e;
-      return false;
-    });
-    if (shown) return (await hover.innerText()).trim();
+    try {
+      await hover.waitFor({ timeout: Math.max(1, Math.min(8_000, left)) });
+      return (await hover.innerText()).trim();
+    } catch (err) {
+      if (left <= 8_000) throw err;
+    }
   }
 }
 
