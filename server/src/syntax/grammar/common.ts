@@ -182,6 +182,11 @@ const IDENT_PART = /^[0-9A-Za-z-]+$/;
 
 /** Why `text` is not a semantic version (semver.org 2.0), or undefined if it is one. */
 export function semverError(text: string): string | undefined {
+  return isPlainVersion(text) ? undefined : fullSemverError(text);
+}
+
+/** semverError without the shortcut for plain versions (exported for the test that compares them). */
+export function fullSemverError(text: string): string | undefined {
   const plus = text.indexOf('+');
   const build = plus >= 0 ? text.slice(plus + 1) : undefined;
   const rest = plus >= 0 ? text.slice(0, plus) : text;
@@ -206,6 +211,25 @@ export function semverError(text: string): string | undefined {
     for (const id of build.split('.')) if (!IDENT_PART.test(id)) return 'invalid build metadata';
   }
   return undefined;
+}
+
+/**
+ * Whether `text` is `MAJOR.MINOR.PATCH` of plain digits without leading zeros, small enough to be
+ * exact: nearly every version written, answered by one scan instead of splits and regexes.
+ */
+function isPlainVersion(text: string): boolean {
+  let dots = 0;
+  let partStart = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 0x2e;
+    if (c === 0x2e) {
+      const len = i - partStart;
+      if (len === 0 || len > 15 || (len > 1 && text.charCodeAt(partStart) === 0x30)) return false;
+      dots++;
+      partStart = i + 1;
+    } else if (c < 0x30 || c > 0x39) return false;
+  }
+  return dots === 3;
 }
 
 /** PACKAGE_NAME: `ns:name` with an optional `@version`. */
