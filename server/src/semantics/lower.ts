@@ -5,6 +5,7 @@
 // name drops the item (its syntax error is reported already) and a missing type becomes `missing`.
 
 import { keepShape } from '../base/shapes';
+import { internSlice } from '../base/intern';
 import { FIRST_NODE, FlatTree, SyntaxKind as K, SyntaxTree, flatFromGreen } from '../syntax';
 import type {
   Attrs, CaseHir, Docs, ExternHir, FieldHir, FileHir, FuncHir, FuncKind, ImportExportHir,
@@ -149,7 +150,7 @@ class Lowering {
       const k = kinds[c];
       if (k < FIRST_NODE && k > LAST_TRIVIA) {
         const s = starts[c];
-        const name = this.text.slice(this.text.charCodeAt(s) === 0x25 ? s + 1 : s, ends[c]);
+        const name = internSlice(this.text, this.text.charCodeAt(s) === 0x25 ? s + 1 : s, ends[c]);
         return { name, range: { start: s, end: ends[c] } };
       }
     }
@@ -243,7 +244,7 @@ class Lowering {
         }
       } else if (k === K.IDENT || k === K.EXPLICIT_IDENT) {
         const s = starts[c];
-        const id = text.slice(text.charCodeAt(s) === 0x25 ? s + 1 : s, ends[c]);
+        const id = internSlice(text, text.charCodeAt(s) === 0x25 ? s + 1 : s, ends[c]);
         if (ns === undefined) {
           ns = id;
           nsStart = s;
