@@ -36,12 +36,15 @@ export function makeNode(kind: SyntaxKind, children: GreenElement[], knownWidth?
  * Tokens that recur (keywords, punctuation, common names and indentation) are shared, which
  * keeps a large file's tree small and its construction cheap. The intern table is looked up
  * with the text's position in the source, so a token that is already known costs no string
- * allocation. Bounded, so it cannot grow with the input.
+ * allocation. Bounded, so it cannot grow with the input; and only tokens of up to 12 characters go
+ * in, because V8 makes a longer slice a view that keeps its whole source text alive, and the
+ * table would then keep an old version of every edited file (22 MB after 400 edits of a 60 KB
+ * file, test/unit/syntax/retention.test.ts).
  */
 const TABLE_BITS = 14;
 const TABLE_SIZE = 1 << TABLE_BITS;
 const internTable: (GreenToken | undefined)[] = new Array(TABLE_SIZE);
-const MAX_INTERNED_LENGTH = 24;
+const MAX_INTERNED_LENGTH = 12;
 
 export function makeToken(kind: SyntaxKind, text: string): GreenToken {
   return internToken(kind, text, 0, text.length);
