@@ -86,3 +86,31 @@ test('an edit that changes what other files see is checked in full, with the sam
   const full = checkUnit(inc.input, OPTIONS);
   assert.equal(summary(inc.resolution, inc.diagnostics), summary(full.resolution, full.diagnostics));
 });
+
+test('unused-use hints after one-file re-checks equal those of full checks', async () => {
+  // `b` brings in x and y, and `c` brings x on from b: whether b's names are used depends on
+  // b's own signatures and on c's `use`. Signature edits in b and c are re-resolved one file at a
+  // time, so their hints come from the one-file pass, which must agree with the full one.
+  const files: Record<string, string> = {
+    '/ws/a.wit': 'package t:t;\ninterface a {\n  type x = u32;\n  type y = u32;\n}\n',
+    '/ws/b.wit': 'package t:t;\ninterface b {\n  use a.{x, y};\n  f: func();\n}\n',
+    '/ws/c.wit': 'package t:t;\ninterface c {\n  use b.{x};\n  g: func();\n}\n',
+  };
+  const signatures = ['func()', 'func(p: x)', 'func(p: y)', 'func(p: x, q: y)', 'func() -> y'];
+  const ws = workspaceOf(files);
+  await ws.check('/ws');
+  const r = rng();
+  let hints = 0;
+  for (let i = 0; i < 40; i++) {
+    const path = r.pick(['/ws/b.wit', '/ws/c.wit']);
+    const next = files[path].replace(/func\([^;]*;/, r.pick(signatures) + ';');
+    files[path] = next;
+    ws.setOverlay(path, next, parse(next), true);
+    const inc = await ws.check('/ws');
+    const full = checkUnit(inc.input, OPTIONS);
+    assert.equal(summary(inc.resolution, inc.diagnostics), summary(full.resolution, full.diagnostics), `edit ${i} in ${path}`);
+    hints += [...inc.diagnostics.values()].flat().filter((d) => d.code === 'unused-use').length;
+  }
+  assert.ok(ws.stats.patched >= 30, `only ${ws.stats.patched} edits were re-resolved one file at a time`);
+  assert.ok(hints > 10, 'the edits make and clear unused-use hints');
+});
