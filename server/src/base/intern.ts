@@ -1,32 +1,48 @@
-// One shared string per recurring identifier: lowering takes names out of the source through
-// here, so that the thousands of equal names of a large package (`error-code`, `entry`, ...) are
-// one string each instead of a copy per occurrence, which the garbage collector would otherwise
-// copy and promote with the model that keeps them.
+// Intern tables for slices of source text, looked up by the slice's position so that a hit costs
+// no string allocation. The parser's token table (syntax/green.ts) and the table of names that
+// lowering takes out of the source share the hash, the comparison and the length limit here.
 
-const TABLE_BITS = 14;
-const TABLE_SIZE = 1 << TABLE_BITS;
+/** Slots of a table: a bounded table cannot grow with the input. */
+export const INTERN_TABLE_BITS = 14;
+export const INTERN_TABLE_SIZE = 1 << INTERN_TABLE_BITS;
 /**
- * V8 makes a slice of 13 or more characters a view into the whole source text; kept in this table,
- * such a view would keep an old version of an edited file alive. Shorter slices are copies.
+ * The longest slice a table takes. V8 makes a slice of 13 or more characters a view into the
+ * whole source text; kept in a table, such a view would keep an old version of every edited file
+ * alive (22 MB after 400 edits of a 60 KB file, test/unit/syntax/retention.test.ts). Shorter
+ * slices are copies.
  */
-const MAX_INTERNED_LENGTH = 12;
-const table: (string | undefined)[] = new Array(TABLE_SIZE).fill(undefined);
+export const MAX_INTERNED_LENGTH = 12;
+
+/** The table slot of `source.slice(start, end)`, with `seed` mixed in. */
+export function internSlot(source: string, start: number, end: number, seed: number): number {
+  let h = seed;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ source.charCodeAt(i), 0x01000193);
+  return (h ^ (h >>> INTERN_TABLE_BITS)) & (INTERN_TABLE_SIZE - 1);
+}
+
+/** Whether `text` equals `source.slice(start, end)`, without making that slice. */
+export function equalsSlice(text: string, source: string, start: number, end: number): boolean {
+  const len = end - start;
+  if (text.length !== len) return false;
+  for (let i = 0; i < len; i++) if (text.charCodeAt(i) !== source.charCodeAt(start + i)) return false;
+  return true;
+}
+
+/**
+ * Recurring names as one string each: the thousands of equal names of a large package
+ * (`error-code`, `entry`, ...) would otherwise each be a copy, which the garbage collector
+ * copies and promotes with the model that keeps them.
+ */
+const names: (string | undefined)[] = new Array(INTERN_TABLE_SIZE).fill(undefined);
 
 /** `source.slice(start, end)`, the same string as for every equal slice seen lately. */
 export function internSlice(source: string, start: number, end: number): string {
-  const len = end - start;
-  if (len > MAX_INTERNED_LENGTH) return source.slice(start, end);
-  let h = len;
-  for (let i = start; i < end; i++) h = Math.imul(h ^ source.charCodeAt(i), 0x01000193);
-  const slot = (h ^ (h >>> TABLE_BITS)) & (TABLE_SIZE - 1);
-  const seen = table[slot];
-  if (seen !== undefined && seen.length === len) {
-    let i = 0;
-    while (i < len && seen.charCodeAt(i) === source.charCodeAt(start + i)) i++;
-    if (i === len) return seen;
-  }
+  if (end - start > MAX_INTERNED_LENGTH) return source.slice(start, end);
+  const slot = internSlot(source, start, end, end - start);
+  const seen = names[slot];
+  if (seen !== undefined && equalsSlice(seen, source, start, end)) return seen;
   // A miss or a collision takes the slot: the table keeps what recurs lately.
   const fresh = source.slice(start, end);
-  table[slot] = fresh;
+  names[slot] = fresh;
   return fresh;
 }

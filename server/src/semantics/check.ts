@@ -38,7 +38,7 @@ export function recheckFile(previous: UnitCheck, changed: SourceFile): UnitCheck
   const resolution = previous.resolver.patchFile(changed);
   if (!resolution) return undefined;
   const diagnostics = new Map(previous.diagnostics);
-  diagnostics.set(changed.path, merge(changed, resolution, unusedUses(resolution, changed.path)));
+  diagnostics.set(changed.path, merge(changed, resolution, unusedUses(resolution, previous.resolver.symbolsOf(changed.path))));
   return { resolution, diagnostics, resolver: previous.resolver };
 }
 

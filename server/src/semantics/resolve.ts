@@ -196,6 +196,11 @@ export class Resolver {
     }, new Map(this.refsByFile));
   }
 
+  /** The model objects declared in one file, in the order they were made. */
+  symbolsOf(file: string): readonly Symbol[] {
+    return this.createdByFile.get(file) ?? [];
+  }
+
   /** The objects whose checks run: all of them, or in a patch the patched file's. */
   scoped(): { worlds: World[]; interfaces: Interface[]; typedefs: TypeDef[]; funcs: Func[] } {
     if (!this.patch) return { worlds: this.worlds, interfaces: this.interfaces, typedefs: this.typedefs, funcs: this.funcs };

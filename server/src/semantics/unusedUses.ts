@@ -16,12 +16,13 @@ import type { Diagnostic } from '../base/diagnostic';
 import type { UseNameHir } from './hir';
 import type { Reference, Resolution, Symbol, TypeDef } from './model';
 
-export function unusedUses(resolution: Resolution, onlyFile?: string): Map<string, Diagnostic[]> {
-  const referenced = onlyFile === undefined ? allReferencedUses(resolution) : referencedIn(resolution);
+/** `fileSymbols`: only the hints of these model objects (one file's, after a one-file re-check). */
+export function unusedUses(resolution: Resolution, fileSymbols?: readonly Symbol[]): Map<string, Diagnostic[]> {
+  const referenced = fileSymbols === undefined ? allReferencedUses(resolution) : referencedIn(resolution);
 
   // One entry per `use` statement: the statement's range keys it within its file.
   const statements = new Map<string, { file: string; entries: TypeDef[] }>();
-  for (const s of onlyFile === undefined ? resolution.symbols : typedefsIn(resolution.symbols, onlyFile)) {
+  for (const s of fileSymbols ?? resolution.symbols) {
     if (s.kind !== 'typedef' || s.body.kind !== 'use') continue;
     const key = `${s.loc.file}:${s.loc.range.start}`;
     let st = statements.get(key);
@@ -103,25 +104,4 @@ function targetsOf(list: Reference[]): Set<Symbol> {
 function referencedIn(resolution: Resolution): { has(s: Symbol): boolean } {
   const sets = [...resolution.referencesByFile.values()].map(targetsOf);
   return { has: (s) => sets.some((set) => set.has(s)) };
-}
-
-/**
- * The type definitions of each file, grouped once per symbol list: a patch re-fills the objects
- * of the edited file in place and keeps the list, so later one-file passes need not scan it all.
- */
-const typedefsByFile = new WeakMap<Symbol[], { length: number; byFile: Map<string, TypeDef[]> }>();
-
-function typedefsIn(symbols: Symbol[], file: string): TypeDef[] {
-  let entry = typedefsByFile.get(symbols);
-  if (!entry || entry.length !== symbols.length) {
-    const byFile = new Map<string, TypeDef[]>();
-    for (const s of symbols) {
-      if (s.kind !== 'typedef') continue;
-      let list = byFile.get(s.loc.file);
-      if (!list) byFile.set(s.loc.file, (list = []));
-      list.push(s);
-    }
-    typedefsByFile.set(symbols, (entry = { length: symbols.length, byFile }));
-  }
-  return entry.byFile.get(file) ?? [];
 }

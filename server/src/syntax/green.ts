@@ -1,6 +1,7 @@
 // The immutable "green" tree: nodes know their kind, children and text length but not their
 // position, so an unchanged subtree can be shared between the old and the new tree after an edit.
 
+import { INTERN_TABLE_SIZE, MAX_INTERNED_LENGTH, equalsSlice, internSlot } from '../base/intern';
 import { SyntaxKind, fixedText } from './syntaxKind';
 
 export interface GreenToken {
@@ -34,17 +35,10 @@ export function makeNode(kind: SyntaxKind, children: GreenElement[], knownWidth?
 
 /**
  * Tokens that recur (keywords, punctuation, common names and indentation) are shared, which
- * keeps a large file's tree small and its construction cheap. The intern table is looked up
- * with the text's position in the source, so a token that is already known costs no string
- * allocation. Bounded, so it cannot grow with the input; and only tokens of up to 12 characters go
- * in, because V8 makes a longer slice a view that keeps its whole source text alive, and the
- * table would then keep an old version of every edited file (22 MB after 400 edits of a 60 KB
- * file, test/unit/syntax/retention.test.ts).
+ * keeps a large file's tree small and its construction cheap (see base/intern.ts for the table's
+ * hash, bound and length limit).
  */
-const TABLE_BITS = 14;
-const TABLE_SIZE = 1 << TABLE_BITS;
-const internTable: (GreenToken | undefined)[] = new Array(TABLE_SIZE);
-const MAX_INTERNED_LENGTH = 12;
+const internTable: (GreenToken | undefined)[] = new Array(INTERN_TABLE_SIZE);
 
 export function makeToken(kind: SyntaxKind, text: string): GreenToken {
   return internToken(kind, text, 0, text.length);
@@ -54,21 +48,9 @@ export function makeToken(kind: SyntaxKind, text: string): GreenToken {
 export function internToken(kind: SyntaxKind, source: string, start: number, end: number): GreenToken {
   const len = end - start;
   if (len > MAX_INTERNED_LENGTH) return { kind, text: source.slice(start, end) };
-  let h = (kind * 31 + len) | 0;
-  for (let i = start; i < end; i++) h = Math.imul(h ^ source.charCodeAt(i), 0x01000193);
-  const slot = (h ^ (h >>> TABLE_BITS)) & (TABLE_SIZE - 1);
+  const slot = internSlot(source, start, end, (kind * 31 + len) | 0);
   const t = internTable[slot];
-  if (t !== undefined && t.kind === kind && t.text.length === len) {
-    const text = t.text;
-    let same = true;
-    for (let i = 0; i < len; i++) {
-      if (text.charCodeAt(i) !== source.charCodeAt(start + i)) {
-        same = false;
-        break;
-      }
-    }
-    if (same) return t;
-  }
+  if (t !== undefined && t.kind === kind && equalsSlice(t.text, source, start, end)) return t;
   // A miss (or a collision) replaces the slot: the table keeps what recurs lately.
   const fresh: GreenToken = { kind, text: source.slice(start, end) };
   internTable[slot] = fresh;
