@@ -3,11 +3,12 @@
 // reported and left alone. Exit status: 0 fine, 1 files need formatting or have errors, 2 usage
 // errors or unreadable paths.
 
-import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CANONICAL_OPTIONS, formatText } from '../ide/formatting';
 import { parse, syntaxErrors } from '../syntax';
 import { LineIndex } from '../lsp/lineIndex';
+import { readTextFileSync } from '../node/fileSystem';
 
 export interface FmtIo {
   out(text: string): void;
@@ -47,7 +48,12 @@ export async function runFmt(args: string[], io: FmtIo): Promise<number> {
   for (const path of paths) {
     let files: string[];
     try {
-      files = statSync(path).isDirectory() ? witFilesUnder(path) : [path];
+      if (statSync(path).isDirectory()) {
+        const skipped: string[] = [];
+        files = witFilesUnder(path, skipped);
+        for (const message of skipped) io.err(`wit-ls fmt: ${message}\n`);
+        if (skipped.length) worse(2);
+      } else files = [path];
     } catch (e) {
       io.err(`wit-ls fmt: cannot read '${path}': ${reason(e)}\n`);
       worse(2);
@@ -56,9 +62,11 @@ export async function runFmt(args: string[], io: FmtIo): Promise<number> {
     for (const file of files) {
       let text: string;
       try {
-        text = readFileSync(file, 'utf8');
+        // Only regular UTF-8 files: a named pipe would block, and a file decoded with
+        // replacement characters would be written back without its original bytes.
+        text = readTextFileSync(file);
       } catch (e) {
-        io.err(`wit-ls fmt: cannot read '${file}': ${reason(e)}\n`);
+        io.err(`wit-ls fmt: ${reason(e)}\n`);
         worse(2);
         continue;
       }
@@ -102,13 +110,36 @@ export async function runFmt(args: string[], io: FmtIo): Promise<number> {
   return status;
 }
 
-/** Every .wit file under a folder, sorted, at any depth (deps/ included). */
-function witFilesUnder(dir: string): string[] {
+/**
+ * Every .wit file under a folder, sorted, at any depth (deps/ included). A folder that contains
+ * itself through a symlink (a deps/ loop) is walked once, and an entry that cannot be looked at
+ * is left out; both are added to `skipped` as messages, so that the rest is still formatted.
+ */
+function witFilesUnder(dir: string, skipped: string[], open = new Set<string>([realpathSync(dir)])): string[] {
   const out: string[] = [];
   for (const name of readdirSync(dir).sort()) {
     const path = join(dir, name);
-    if (statSync(path).isDirectory()) out.push(...witFilesUnder(path));
-    else if (name.endsWith('.wit')) out.push(path);
+    let isDirectory: boolean;
+    try {
+      isDirectory = statSync(path).isDirectory();
+    } catch (e) {
+      if (name.endsWith('.wit')) skipped.push(`cannot read '${path}': ${reason(e)}`);
+      continue;
+    }
+    if (isDirectory) {
+      const real = realpathSync(path);
+      if (open.has(real)) {
+        skipped.push(`skipped '${path}': a symlink to ${real}, which contains it (a symlink loop)`);
+        continue;
+      }
+      open.add(real);
+      try {
+        out.push(...witFilesUnder(path, skipped, open));
+      } catch (e) {
+        skipped.push(`cannot read '${path}': ${reason(e)}`);
+      }
+      open.delete(real);
+    } else if (name.endsWith('.wit')) out.push(path);
   }
   return out;
 }

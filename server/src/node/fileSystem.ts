@@ -1,7 +1,7 @@
 // The semantic layer's FileSystem over Node's `fs`, with paths in '/'-separated form.
 
 import { isUtf8 } from 'node:buffer';
-import { promises as fsp, readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { type Stats, closeSync, constants, fstatSync, openSync, promises as fsp, readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import type { DirEntry, EntryKind, FileSystem } from '../semantics/fileSystem';
 
 function describe(e: unknown, what: string, path: string): Error {
@@ -12,7 +12,8 @@ function describe(e: unknown, what: string, path: string): Error {
         : code === 'ELOOP' ? 'too many levels of symbolic links (a symlink loop)'
           : code === 'EISDIR' ? 'is a directory'
             : code === 'ENOTDIR' ? 'not a directory'
-              : e instanceof Error ? e.message : String(e);
+              : code === 'ENXIO' ? 'a socket or device that cannot be opened'
+                : e instanceof Error ? e.message : String(e);
   return new Error(`cannot ${what} ${path}: ${reason}`);
 }
 
@@ -43,6 +44,67 @@ function listDirectory(path: string): DirEntry[] {
 function decodeUtf8(bytes: Buffer, path: string): string {
   if (!isUtf8(bytes)) throw new Error(`cannot read ${path}: the file is not valid UTF-8`);
   return bytes.toString('utf8');
+}
+
+// Opening without blocking and looking at what was opened before reading: a named pipe called
+// `x.wit` would otherwise block the read until some other process writes to it (forever, in
+// practice), and a symlink to a device such as /dev/zero would never end. O_NONBLOCK changes
+// nothing for a regular file; Windows has no such flag (0 there).
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
+
+/** Why a file that opened is not one to read, or undefined for a regular file. */
+function notRegular(s: Stats): string | undefined {
+  if (s.isFile()) return undefined;
+  if (s.isDirectory()) return 'is a directory';
+  if (s.isFIFO()) return 'a named pipe, not a regular file';
+  if (s.isSocket()) return 'a socket, not a regular file';
+  return 'a device, not a regular file';
+}
+
+/** The text of a regular file, blocking; throws a readable error for anything else. */
+export function readTextFileSync(path: string): string {
+  let fd: number;
+  try {
+    fd = openSync(path, OPEN_FLAGS);
+  } catch (e) {
+    throw describe(e, 'read', path);
+  }
+  try {
+    const why = notRegular(fstatSync(fd));
+    if (why) throw new Error(`cannot read ${path}: ${why}`);
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(fd);
+    } catch (e) {
+      throw describe(e, 'read', path);
+    }
+    return decodeUtf8(bytes, path);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The text of a regular file, through the thread pool; throws a readable error for anything else. */
+async function readTextFile(path: string): Promise<string> {
+  let handle: fsp.FileHandle;
+  try {
+    handle = await fsp.open(path, OPEN_FLAGS);
+  } catch (e) {
+    throw describe(e, 'read', path);
+  }
+  try {
+    const why = notRegular(await handle.stat());
+    if (why) throw new Error(`cannot read ${path}: ${why}`);
+    let bytes: Buffer;
+    try {
+      bytes = await handle.readFile();
+    } catch (e) {
+      throw describe(e, 'read', path);
+    }
+    return decodeUtf8(bytes, path);
+  } finally {
+    await handle.close();
+  }
 }
 
 /**
@@ -76,15 +138,7 @@ export const nodeFileSystem: FileSystem = {
     }
     return out;
   },
-  async readFile(path: string): Promise<string> {
-    let bytes: Buffer;
-    try {
-      bytes = await fsp.readFile(path);
-    } catch (e) {
-      throw describe(e, 'read', path);
-    }
-    return decodeUtf8(bytes, path);
-  },
+  readFile: readTextFile,
   async realPath(path: string): Promise<string> {
     return fsp.realpath(path);
   },
@@ -103,13 +157,7 @@ export const nodeBlockingFileSystem: FileSystem = {
     return listDirectory(path);
   },
   async readFile(path: string): Promise<string> {
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(path);
-    } catch (e) {
-      throw describe(e, 'read', path);
-    }
-    return decodeUtf8(bytes, path);
+    return readTextFileSync(path);
   },
   async realPath(path: string): Promise<string> {
     try {

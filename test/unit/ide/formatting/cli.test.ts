@@ -3,8 +3,8 @@
 // reported and left alone, and exit 2 for usage errors and missing paths. Needs `npm run build`.
 
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, test } from 'node:test';
@@ -23,7 +23,7 @@ const temp = mkdtempSync(join(tmpdir(), 'wit-fmt-'));
 after(() => rmSync(temp, { recursive: true, force: true }));
 
 function fmt(cwd: string, ...args: string[]) {
-  const r = spawnSync(process.execPath, [CLI, 'fmt', ...args], { cwd, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [CLI, 'fmt', ...args], { cwd, encoding: 'utf8', timeout: 30_000 });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -96,4 +96,22 @@ test('missing paths and usage errors exit 2', { skip: NO_CLI }, () => {
   const help = fmt(dir, '--help');
   assert.equal(help.status, 0);
   assert.match(help.stdout, /usage: wit-ls fmt/);
+});
+
+test('a deps/ symlink loop, a named pipe and a non-UTF-8 file are reported; the rest is formatted', { skip: NO_CLI || (process.platform === 'win32' && 'needs mkfifo and symlinks'), timeout: 60_000 }, () => {
+  const dir = project('special');
+  symlinkSync('..', join(dir, 'wit', 'deps', 'loop'), 'dir');
+  execFileSync('mkfifo', [join(dir, 'wit', 'pipe.wit')]);
+  const latin1 = Buffer.from('package a:b;\n// caf\xe9\ninterface  i {}\n', 'latin1');
+  writeFileSync(join(dir, 'wit', 'latin1.wit'), latin1);
+  const r = fmt(dir, 'wit');
+  assert.equal(r.status, 2, r.stderr);
+  assert.match(r.stderr, /^wit-ls fmt: skipped 'wit\/deps\/loop': a symlink to .*, which contains it \(a symlink loop\)$/m);
+  assert.match(r.stderr, /^wit-ls fmt: cannot read wit\/pipe\.wit: a named pipe, not a regular file$/m);
+  assert.match(r.stderr, /^wit-ls fmt: cannot read wit\/latin1\.wit: the file is not valid UTF-8$/m);
+  // Untouched: written back as UTF-8, its byte 0xE9 would have become a replacement character.
+  assert.deepEqual(readFileSync(join(dir, 'wit', 'latin1.wit')), latin1);
+  // Everything else was formatted, each file once.
+  assert.deepEqual(r.stdout.trimEnd().split('\n').sort(), ['wit/deps/dep/dep.wit', 'wit/messy.wit']);
+  assert.equal(readFileSync(join(dir, 'wit', 'messy.wit'), 'utf8'), formatText(parse(MESSY)));
 });
