@@ -3,6 +3,7 @@
 import { runAbi } from './abi';
 import { runCheck } from './check';
 import { runFmt } from './fmt';
+import { tuneForOneShot } from './jitTuning';
 
 const io = { out: (s: string) => void process.stdout.write(s), err: (s: string) => void process.stderr.write(s) };
 
@@ -37,6 +38,7 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+tuneForOneShot();
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (err) => {
