@@ -38,11 +38,25 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+// A reader that goes away (`wit-ls check . | head -1`) ends the run quietly, with the status a
+// process killed by SIGPIPE has (128 + 13), as other command-line tools do.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(141);
+    throw e;
+  });
+}
+
 tuneForOneShot();
+// The exit status is set, not forced with process.exit(): when stdout is a pipe, writes finish
+// asynchronously, and exiting at once cut long reports short (a --json array of 20,000
+// problems stopped at 64 KB).
 main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
+  (code) => {
+    process.exitCode = code;
+  },
   (err) => {
     process.stderr.write(`wit-ls: internal error: ${err instanceof Error ? err.stack : String(err)}\n`);
-    process.exit(2);
+    process.exitCode = 2;
   },
 );

@@ -2,11 +2,13 @@
 // `file:line:col: severity [code]: message` (1-based) with a summary on stderr, the --json array
 // with 0-based LSP ranges, --features / --features= / --all-features, exit status 0, 1 and 2,
 // I/O problems (a missing path, a named pipe, a deps/ symlink loop) reported while the other
-// paths are still checked, file names with spaces, quotes and `$`, and the one-shot JIT tuning.
+// paths are still checked, file names with spaces, quotes and `$`, long reports through a pipe
+// (whole, and cut short quietly when the reader stops), and the one-shot JIT tuning.
 // Needs `npm run build`.
 
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
 import { existsSync, symlinkSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { after, test } from 'node:test';
@@ -36,7 +38,7 @@ const ws = tempWorkspace({
 after(() => ws.dispose());
 
 function check(...args: string[]) {
-  const r = spawnSync(process.execPath, [CLI, 'check', ...args], { cwd: ws.root, encoding: 'utf8', timeout: 60_000 });
+  const r = spawnSync(process.execPath, [CLI, 'check', ...args], { cwd: ws.root, encoding: 'utf8', timeout: 60_000, maxBuffer: 1 << 26 });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -130,4 +132,25 @@ test('a run-once check compiles without inlining (ONE_SHOT_V8_FLAGS), which the 
   // The same trace does show inlining in a process that keeps V8's defaults.
   const control = traced(['-e', 'function add(a, b) { return a + b; } function hot(n) { let s = 0; for (let i = 0; i < n; i++) s = add(s, i & 7); return s; } let t = 0; for (let k = 0; k < 3000; k++) t += hot(1000); console.log(t);']);
   assert.match(control.stdout, /^Inlining /m);
+});
+
+test('a long report reaches a pipe whole, and a reader that stops early ends the run quietly', { skip: NO_CLI, timeout: 120_000 }, async () => {
+  const lines = Array.from({ length: 20_000 }, (_, i) => `  fn${i}: func(x: missing${i});`);
+  ws.write('long/many.wit', `package my:long;\n\ninterface i {\n${lines.join('\n')}\n}\n`);
+  // spawnSync reads through a pipe; exiting before the writes finished used to stop at 64 KB.
+  const text = check('long');
+  assert.equal(text.status, 1);
+  assert.equal(text.stdout.trimEnd().split('\n').length, 20_000);
+  assert.equal(text.stderr, '20000 errors, 0 warnings\n');
+  const json = check('--json', 'long');
+  assert.equal((JSON.parse(json.stdout) as unknown[]).length, 20_000);
+
+  // `wit-ls check long | head -1`: the reader closes its end after the first chunk.
+  const child = spawn(process.execPath, [CLI, 'check', 'long'], { cwd: ws.root, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (d) => (stderr += d));
+  child.stdout.once('data', () => child.stdout.destroy());
+  const [code] = (await once(child, 'exit')) as [number | null];
+  assert.equal(code, 141, stderr);
+  assert.doesNotMatch(stderr, /EPIPE|Error|at /);
 });
