@@ -4,6 +4,7 @@
 // requests started being published too.
 
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { test } from 'node:test';
 import { uriOf, useServer } from '../support/lspHarness';
 import { positionOf } from '../support/positions';
@@ -117,4 +118,15 @@ test('the wit.features setting decides which unstable items exist', async () => 
   assert.deepEqual(messages(on), []);
   ctx.server.setSettings({});
   await ctx.server.diagnostics(uri, (p) => p.diagnostics.some((x) => x.severity === 1));
+});
+
+test('a named pipe called .wit does not stall the checks: the package beside it still gets diagnostics', { skip: process.platform === 'win32' && 'needs mkfifo', timeout: 30_000 }, async () => {
+  const a = ctx.ws.write('piped/a.wit', 'package demo:piped;\n\ninterface a {\n  f: func(x: nope);\n}\n');
+  const pipe = ctx.ws.path('piped/pipe.wit');
+  execFileSync('mkfifo', [pipe]);
+  ctx.server.fileEvents([{ path: ctx.ws.path('piped'), type: 'created' }, { path: a, type: 'created' }, { path: pipe, type: 'created' }]);
+  const d = await ctx.server.diagnostics(uriOf(a), (p) => problems(p).length > 0);
+  assert.deepEqual(messages(d), ['name `nope` does not exist']);
+  const p = await ctx.server.diagnostics(uriOf(pipe), (x) => problems(x).length > 0);
+  assert.match(messages(p).join('\n'), /a named pipe, not a regular file/);
 });
