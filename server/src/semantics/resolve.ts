@@ -653,15 +653,17 @@ export class Resolver {
     const id = packageId(path.package);
     const known = [...this.packagesById.keys()].sort();
     const sameName = known.filter((k) => k.split('@')[0] === `${path.package.namespace}:${path.package.name}`);
+    // Sentences: what is missing (with the likely fix), then what is known and where it was looked for.
     let message = `package '${id}' not found`;
-    if (sameName.length) message += `; available versions: ${sameName.join(', ')} (versions must match exactly)`;
+    if (sameName.length) message += `; found ${sameName.join(', ')} instead (versions must match exactly).`;
     else {
       const s = closestName(`${path.package.namespace}:${path.package.name}`, known.map((k) => k.split('@')[0]));
-      if (s) message += `; did you mean \`${s}\`?`;
+      message += s ? `; did you mean \`${s}\`?` : '.';
     }
-    message += known.length ? `. known packages: ${known.join(', ')}` : '. no packages are known';
+    message += known.length ? ` Known packages: ${known.join(', ')}` : ' No packages are known';
     if (this.depsDir) message += ` (dependencies are read from ${this.depsDir})`;
-    if (this.binaryDeps.length) message += `; binary packages in deps/ are not read: ${this.binaryDeps.join(', ')}`;
+    message += '.';
+    if (this.binaryDeps.length) message += ` Binary packages in deps/ are not read: ${this.binaryDeps.join(', ')}.`;
     // The package may be one of the binary packages this tool cannot read: then say so, softly.
     this.report(file, this.binaryDeps.length ? 'binary-dependency' : 'unknown-package', path.packageRange, message, { data: { package: id } });
   }
