@@ -93,15 +93,23 @@ async function readTextFile(path: string): Promise<string> {
     throw describe(e, 'read', path);
   }
   try {
-    const why = notRegular(await handle.stat());
+    const stats = await handle.stat();
+    const why = notRegular(stats);
     if (why) throw new Error(`cannot read ${path}: ${why}`);
-    let bytes: Buffer;
+    // Reads the size the stat gave: open, stat, read and close are as many trips through the
+    // thread pool as fs.readFile makes (FileHandle.readFile would stat a second time).
+    const bytes = Buffer.allocUnsafe(stats.size);
+    let filled = 0;
     try {
-      bytes = await handle.readFile();
+      while (filled < bytes.length) {
+        const { bytesRead } = await handle.read(bytes, filled, bytes.length - filled, filled);
+        if (bytesRead === 0) break;
+        filled += bytesRead;
+      }
     } catch (e) {
       throw describe(e, 'read', path);
     }
-    return decodeUtf8(bytes, path);
+    return decodeUtf8(bytes.subarray(0, filled), path);
   } finally {
     await handle.close();
   }

@@ -40,3 +40,15 @@ for (const [name, fs] of [['non-blocking', nodeFileSystem], ['blocking', nodeBlo
     assert.match(byFile['latin1.wit'], /^cannot read .*latin1\.wit: the file is not valid UTF-8$/);
   });
 }
+
+for (const [name, fs] of [['non-blocking', nodeFileSystem], ['blocking', nodeBlockingFileSystem]] as const) {
+  test(`the ${name} file system reads regular files whole: empty, multi-byte and 3 MB`, async (t) => {
+    const big = `package demo:big;\n\ninterface i {\n${'  // ünïcödé padding ✓ line\n'.repeat(110_000)}}\n`;
+    const ws = tempWorkspace({ 'empty.wit': '', 'small.wit': 'package a:b; // ✓\n', 'big.wit': big });
+    t.after(() => ws.dispose());
+    assert.equal(await fs.readFile(ws.path('empty.wit')), '');
+    assert.equal(await fs.readFile(ws.path('small.wit')), 'package a:b; // ✓\n');
+    assert.ok(Buffer.byteLength(big) > 3_000_000);
+    assert.equal(await fs.readFile(ws.path('big.wit')), big);
+  });
+}
