@@ -79,6 +79,15 @@ export async function* checkPaths(paths: string[], options: FeatureOptions): Asy
     const { resolution, diagnostics } = checkUnit(input, options, false);
     const texts = new Map(unitFiles(input).map((f) => [f.path, f.text]));
     const problems: Problem[] = [];
+    // A folder given on the command line with no .wit files: wit-parser finds no `package` header
+    // in it. (The semantic check leaves an empty root alone, since the editor re-checks a folder
+    // whose files were all deleted; here the folder was named on purpose.)
+    if (input.main.length === 0 && loadProblems.length === 0) {
+      problems.push({
+        file: path, severity: 'error', lines: new LineIndex(''),
+        diagnostic: { code: 'missing-package-header', start: 0, end: 0, message: `no \`package\` header was found: the folder ${path} has no .wit files` },
+      });
+    }
     for (const [file, ds] of diagnostics) {
       let lines: LineIndex | undefined;
       for (const d of ds) {

@@ -115,7 +115,11 @@ export async function loadUnit(path: string, opts: LoadOptions): Promise<LoadedU
             continue;
           }
         }
-        deps.push({ path: p, files: await witFiles(p, opts, cache, problems) });
+        const before = problems.length;
+        const files = await witFiles(p, opts, cache, problems);
+        // A folder that could not be read, or whose files could not, is reported as such already.
+        if (files.length === 0 && problems.length > before) continue;
+        deps.push({ path: p, files });
       } else if (entry.name.endsWith('.wit')) {
         const f = await readSource(p, opts, cache, problems);
         if (f) deps.push({ path: p, files: [f] });

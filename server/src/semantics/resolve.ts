@@ -381,11 +381,17 @@ export class Resolver {
     const hasItems = files.some((f) => f.hir.items.length > 0 || f.hir.nested.length > 0);
     // With syntax errors the header may just be unfinished: report those first.
     const syntaxBroken = files.some((f) => f.syntaxErrors.length > 0);
-    if (!name && files.length > 0 && (hasItems || origin === 'root') && !syntaxBroken) {
+    // wit-parser rejects any folder or file it reads as a package without a header: the root
+    // and each entry of deps/, even one with no items or no .wit files at all. (A root without
+    // files is left alone here: the editor re-checks a folder whose files were all deleted.)
+    if (!name && !syntaxBroken && files.length > 0) {
       const first = files[0];
       const at = firstSignificant(first);
       this.report(first.path, 'missing-package-header', at,
         'no `package` header was found in any WIT file for this package: add `package namespace:name;` as the first item of one file');
+    } else if (!name && files.length === 0 && origin === 'dependency') {
+      this.report(source, 'missing-package-header', { start: 0, end: 0 },
+        `no \`package\` header was found: the dependency folder ${source} has no .wit files; add the package's WIT files or remove the folder`);
     }
     const main = this.newPackage(name ?? UNNAMED, source, origin, decls, docsDecl?.decl.docs?.text);
     const builds: PackageBuild[] = [];
