@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { checkPath, isError, lineOf } from '../../support/check';
 import { PROJECT_ROOT } from '../../e2e/support/env';
+import { REFERENCE_MISSING, loadReference } from '../../support/reference';
 
 const DIR = join(PROJECT_ROOT, 'test', 'data', 'semantics', 'parity');
 
@@ -47,23 +48,13 @@ test('the checker agrees with wit-parser on every parity case', async () => {
 });
 
 test('each parity case says what the reference really does', async (t) => {
-  let tools: { componentEmbed(opts: { witPath: string; dummy: boolean }): Promise<Uint8Array> };
-  try {
-    tools = (await import('@bytecodealliance/jco-transpile/wasm-tools' as string)) as typeof tools;
-  } catch {
-    t.skip('@bytecodealliance/jco-transpile is not installed');
+  const reference = await loadReference();
+  if (!reference) {
+    t.skip(REFERENCE_MISSING);
     return;
   }
   for (const c of cases()) {
-    let error: string | undefined;
-    try {
-      // Embedding the package's world in a dummy module parses and resolves it with wit-parser.
-      await tools.componentEmbed({ witPath: c.path, dummy: true });
-    } catch (e) {
-      const message = String((e as { payload?: unknown }).payload ?? e);
-      // Choosing a world comes after the package is accepted: no world or several is not a rejection.
-      if (!/contains no worlds|multiple worlds in/.test(message)) error = message;
-    }
+    const error = await reference(c.path);
     assert.equal(error === undefined, c.accepts, `${c.name}: the reference ${error === undefined ? 'accepts it' : `rejects it: ${error}`}`);
   }
 });

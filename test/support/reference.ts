@@ -1,0 +1,28 @@
+// wit-parser itself, compiled to wasm in @bytecodealliance/jco-transpile, for tests that ask the
+// reference what it does with a path rather than trusting a fixture's claim.
+
+/** Why the reference rejects the package at `path`, or undefined when it accepts it. */
+export type ReferenceVerdict = (path: string) => Promise<string | undefined>;
+
+/** The reference's verdict function, or undefined when the dev dependency is not installed. */
+export async function loadReference(): Promise<ReferenceVerdict | undefined> {
+  let tools: { componentEmbed(opts: { witPath: string; dummy: boolean }): Promise<Uint8Array> };
+  try {
+    tools = (await import('@bytecodealliance/jco-transpile/wasm-tools' as string)) as typeof tools;
+  } catch {
+    return undefined;
+  }
+  return async (path) => {
+    try {
+      // Embedding the package's world in a dummy module parses and resolves it with wit-parser.
+      await tools.componentEmbed({ witPath: path, dummy: true });
+      return undefined;
+    } catch (e) {
+      const message = String((e as { payload?: unknown }).payload ?? e);
+      // Choosing a world comes after the package is accepted: no world or several is not a rejection.
+      return /contains no worlds|multiple worlds in/.test(message) ? undefined : message;
+    }
+  };
+}
+
+export const REFERENCE_MISSING = '@bytecodealliance/jco-transpile is not installed';
