@@ -96,7 +96,10 @@ export async function loadUnit(path: string, opts: LoadOptions): Promise<LoadedU
   const main = await witFiles(path, opts, cache, problems);
   const depsDir = joinPath(path, 'deps');
   const deps: DepInput[] = [];
-  if ((await opts.fs.stat(depsDir)) === 'directory') {
+  const depsKind = await opts.fs.stat(depsDir);
+  // wit-parser reads whatever is called deps: a file of that name fails its read of the folder.
+  if (depsKind === 'file') problems.push({ path: depsDir, message: `cannot read folder ${depsDir}: not a directory (dependencies go in a deps/ folder)` });
+  if (depsKind === 'directory') {
     let entries: { name: string; kind: string }[] = [];
     try {
       entries = await opts.fs.readDirectory(depsDir);
@@ -125,6 +128,10 @@ export async function loadUnit(path: string, opts: LoadOptions): Promise<LoadedU
         if (f) deps.push({ path: p, files: [f] });
       } else if (entry.name.endsWith('.wasm') || entry.name.endsWith('.wat')) {
         deps.push({ path: p, binary: true });
+      } else if ((await opts.fs.stat(p)) === undefined) {
+        // Other files are ignored, but wit-parser looks at what each entry is first, and a
+        // symlink whose target is missing (or a symlink loop) fails that look.
+        problems.push({ path: p, message: `cannot read ${p}: a symlink that cannot be followed (its target is missing, or it leads back to itself)` });
       }
     }
   }

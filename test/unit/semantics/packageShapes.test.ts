@@ -3,11 +3,13 @@
 // only non-WIT files, a folder or single file whose WIT has only comments, and a package folder
 // given to `check` with no .wit files at all. The checker must reject each (the first error a
 // missing-package-header), as wit-parser compiled to wasm does, asked in the same test; a
-// dependency folder whose file cannot be read is reported once, as unreadable.
+// dependency folder whose file cannot be read is reported once, as unreadable; and a `deps`
+// that is a file, or a symlink in deps/ whose target is missing, fails the read of deps/ as it
+// does in wit-parser.
 
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, symlinkSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { after, test } from 'node:test';
 import { checkPath, isError } from '../../support/check';
@@ -76,4 +78,21 @@ test('a dependency folder whose only file cannot be read is reported once, as un
   assert.deepEqual([...r.diagnostics.values()].flat().filter(isError).map((d) => d.code), []);
   assert.equal(r.problems.length, 1);
   assert.match(r.problems[0].message, /a named pipe, not a regular file/);
+});
+
+test('a deps that is a file, and a dangling symlink in deps/, are read problems, as for the reference', { skip: process.platform === 'win32' && 'needs symlinks' }, async (t) => {
+  ws.write('deps-file/main.wit', 'package my:app;\n\ninterface api {}\n\nworld app {\n  export api;\n}\n');
+  ws.write('deps-file/deps', 'not a folder\n');
+  const dangling = shape('dangling', {});
+  symlinkSync(ws.path('nowhere'), ws.path('dangling/deps/gone'));
+  const problems = async (path: string) => (await checkPath(path)).problems.map((p) => p.message);
+  assert.deepEqual(await problems(ws.path('deps-file')), [`cannot read folder ${ws.path('deps-file')}/deps: not a directory (dependencies go in a deps/ folder)`]);
+  assert.deepEqual(await problems(dangling), [`cannot read ${dangling}/deps/gone: a symlink that cannot be followed (its target is missing, or it leads back to itself)`]);
+  const reference = await loadReference();
+  if (!reference) {
+    t.diagnostic(REFERENCE_MISSING);
+    return;
+  }
+  assert.notEqual(await reference(ws.path('deps-file')), undefined, 'the reference rejects a deps file');
+  assert.notEqual(await reference(dangling), undefined, 'the reference rejects a dangling symlink in deps/');
 });
