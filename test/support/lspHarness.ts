@@ -146,16 +146,22 @@ export class LspHarness {
       if (this.proc.exitCode !== null) r();
       else this.proc.once('exit', () => r());
     });
+    // A server stuck in a check may never answer `shutdown`: after a while it is killed below.
+    let giveUp: NodeJS.Timeout | undefined;
+    const patience = new Promise<void>((r) => (giveUp = setTimeout(r, 5000)));
     try {
-      await Promise.race([this.conn.sendRequest('shutdown'), gone]);
+      await Promise.race([this.conn.sendRequest('shutdown'), gone, patience]);
       await this.conn.sendNotification('exit');
     } catch {
       // the process may already be gone
     }
-    // Give the server its chance to exit on its own before it is killed.
+    clearTimeout(giveUp);
+    // Give the server its chance to exit on its own before it is killed (for good if need be).
     const timer = setTimeout(() => this.proc.kill(), 3000);
+    const hardTimer = setTimeout(() => this.proc.kill('SIGKILL'), 6000);
     await gone;
     clearTimeout(timer);
+    clearTimeout(hardTimer);
     this.conn.dispose();
   }
 }
