@@ -93,19 +93,25 @@ export function compareVersions(a: string, b: string): number {
   return r;
 }
 
+/** Compares digit strings without leading zeros exactly, whatever their length (parts are u64). */
+function compareNumbers(p: string, q: string): number {
+  if (p.length !== q.length) return p.length < q.length ? -1 : 1;
+  return p === q ? 0 : p < q ? -1 : 1;
+}
+
 function compareVersionsNow(a: string, b: string): number {
   const split = (v: string) => {
     const noBuild = v.split('+')[0];
     const dash = noBuild.indexOf('-');
-    const core = (dash >= 0 ? noBuild.slice(0, dash) : noBuild).split('.').map(Number);
+    const core = (dash >= 0 ? noBuild.slice(0, dash) : noBuild).split('.');
     const pre = dash >= 0 ? noBuild.slice(dash + 1).split('.') : [];
     return { core, pre };
   };
   const x = split(a);
   const y = split(b);
   for (let i = 0; i < 3; i++) {
-    const d = (x.core[i] ?? 0) - (y.core[i] ?? 0);
-    if (d !== 0) return Math.sign(d);
+    const d = compareNumbers(x.core[i] ?? '0', y.core[i] ?? '0');
+    if (d !== 0) return d;
   }
   if (x.pre.length === 0 || y.pre.length === 0) return y.pre.length - x.pre.length === 0 ? 0 : x.pre.length === 0 ? 1 : -1;
   for (let i = 0; i < Math.min(x.pre.length, y.pre.length); i++) {
@@ -114,7 +120,7 @@ function compareVersionsNow(a: string, b: string): number {
     if (p === q) continue;
     const pn = /^\d+$/.test(p);
     const qn = /^\d+$/.test(q);
-    if (pn && qn) return Math.sign(Number(p) - Number(q));
+    if (pn && qn) return compareNumbers(p, q);
     if (pn) return -1;
     if (qn) return 1;
     return p < q ? -1 : 1;

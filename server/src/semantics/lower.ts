@@ -216,14 +216,26 @@ class Lowering {
     else attrs[key] = { value, range };
   }
 
-  /** The text of a VERSION node (its tokens, without trivia). */
+  /**
+   * The text of a VERSION node (its tokens, without trivia), as the parser's `version` reads it:
+   * up to the last token after the `-` or `+` that starts the pre-release or build part, so that
+   * a `-` or `+` with nothing after it is left out.
+   */
   private versionText(node: number): string {
     const { kinds, nexts, starts, ends } = this;
     let s = '';
+    let kept = 0;
+    let tokens = 0;
     for (let c = node + 1, end = nexts[node]; c < end; c = nexts[c]) {
-      if (kinds[c] < FIRST_NODE && kinds[c] > LAST_TRIVIA) s += this.text.slice(starts[c], ends[c]);
+      const k = kinds[c];
+      if (k >= FIRST_NODE || k <= LAST_TRIVIA) continue;
+      s += this.text.slice(starts[c], ends[c]);
+      // Tokens 0-4 are MAJOR.MINOR.PATCH; then the `-` right after them, and any `+`, start a part.
+      const startsPart = k === K.PLUS || (k === K.MINUS && tokens === 5);
+      tokens++;
+      if (!startsPart) kept = s.length;
     }
-    return s;
+    return s.slice(0, kept);
   }
 
   private packageNameOf(node: number): { name: PackageName; range: Range } | undefined {

@@ -36,6 +36,11 @@ test('known versions and their messages', () => {
   assert.equal(semverError('1.02.3'), 'numbers may not have leading zeros');
   assert.equal(semverError('1.2'), 'expected MAJOR.MINOR.PATCH');
   assert.equal(semverError('1..3'), 'expected MAJOR.MINOR.PATCH');
-  assert.equal(semverError('1.2.9007199254740993'), 'number too large');
+  // Parts are u64s, as in the semver crate wit-parser uses.
+  assert.equal(semverError('1.2.9007199254740993'), undefined);
+  assert.equal(semverError('18446744073709551615.0.0'), undefined);
+  assert.equal(semverError('18446744073709551616.0.0'), 'number too large');
+  assert.equal(semverError('1.99999999999999999999.0'), 'number too large');
+  assert.equal(semverError('1.2.100000000000000000000'), 'number too large');
   assert.equal(semverError('1.2.3-'), 'empty pre-release');
 });

@@ -138,7 +138,10 @@ export function nameRef(p: Parser, followers?: TokenSet): boolean {
 
 /**
  * VERSION: `1.2.3`, `1.2.3-pre.1`, `1.2.3+build`. Like wit-parser, the pre-release and build
- * parts take identifiers, integers, `-` and `.` as long as they continue the version.
+ * parts take identifiers, integers, `-` and `.` as long as they continue the version, and the
+ * version's text ends with the last of those: a `-` or `+` with nothing after it is consumed
+ * but is not part of the version (wit-parser reads `1.0.0-;` as 1.0.0). versionEnd() in
+ * lowering reads the same text from the tree.
  */
 export function version(p: Parser): void {
   const m = p.start();
@@ -159,6 +162,7 @@ export function version(p: Parser): void {
     }
   }
   if (ok) {
+    let end = p.prevEnd();
     for (const prefix of [K.MINUS, K.PLUS]) {
       if (!p.eat(prefix)) continue;
       for (;;) {
@@ -168,16 +172,18 @@ export function version(p: Parser): void {
           p.bump();
           p.bump();
         } else break;
+        end = p.prevEnd();
       }
     }
-    const text = p.text.slice(start, p.prevEnd());
+    const text = p.text.slice(start, end);
     const why = semverError(text);
-    if (why) p.error(`invalid version \`${text}\`: ${why}`, 'invalid-version', start, p.prevEnd());
+    if (why) p.error(`invalid version \`${text}\`: ${why}`, 'invalid-version', start, end);
   }
   p.complete(m, K.VERSION);
 }
 
 const NUMERIC = /^(0|[1-9][0-9]*)$/;
+const U64_MAX = '18446744073709551615';
 const IDENT_PART = /^[0-9A-Za-z-]+$/;
 
 /** Why `text` is not a semantic version (semver.org 2.0), or undefined if it is one. */
@@ -197,7 +203,8 @@ export function fullSemverError(text: string): string | undefined {
   if (nums.length !== 3) return 'expected MAJOR.MINOR.PATCH';
   for (const n of nums) {
     if (!NUMERIC.test(n)) return n.length > 1 && n.startsWith('0') ? 'numbers may not have leading zeros' : 'expected MAJOR.MINOR.PATCH';
-    if (Number(n) > Number.MAX_SAFE_INTEGER) return 'number too large';
+    // Each part is a u64, as in the semver crate wit-parser uses.
+    if (n.length > 19 && (n.length > 20 || n > U64_MAX)) return 'number too large';
   }
   if (pre !== undefined) {
     if (pre === '') return 'empty pre-release';
