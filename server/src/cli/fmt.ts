@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { CANONICAL_OPTIONS, formatText } from '../ide/formatting';
 import { parse, syntaxErrors } from '../syntax';
 import { LineIndex } from '../lsp/lineIndex';
-import { readTextFileSync } from '../node/fileSystem';
+import { errnoReason, readTextFileSync } from '../node/fileSystem';
 
 export interface FmtIo {
   out(text: string): void;
@@ -55,7 +55,7 @@ export async function runFmt(args: string[], io: FmtIo): Promise<number> {
         if (skipped.length) worse(2);
       } else files = [path];
     } catch (e) {
-      io.err(`wit-ls fmt: cannot read '${path}': ${reason(e)}\n`);
+      io.err(`wit-ls fmt: cannot read '${path}': ${errnoReason(e)}\n`);
       worse(2);
       continue;
     }
@@ -66,7 +66,7 @@ export async function runFmt(args: string[], io: FmtIo): Promise<number> {
         // replacement characters would be written back without its original bytes.
         text = readTextFileSync(file);
       } catch (e) {
-        io.err(`wit-ls fmt: ${reason(e)}\n`);
+        io.err(`wit-ls fmt: ${errnoReason(e)}\n`);
         worse(2);
         continue;
       }
@@ -99,7 +99,7 @@ export async function runFmt(args: string[], io: FmtIo): Promise<number> {
         writeFileSync(file, formatted);
         io.out(`${file}\n`);
       } catch (e) {
-        io.err(`wit-ls fmt: cannot write '${file}': ${reason(e)}\n`);
+        io.err(`wit-ls fmt: cannot write '${file}': ${errnoReason(e)}\n`);
         worse(2);
       }
     }
@@ -123,7 +123,7 @@ function witFilesUnder(dir: string, skipped: string[], open = new Set<string>([r
     try {
       isDirectory = statSync(path).isDirectory();
     } catch (e) {
-      if (name.endsWith('.wit')) skipped.push(`cannot read '${path}': ${reason(e)}`);
+      if (name.endsWith('.wit')) skipped.push(`cannot read '${path}': ${errnoReason(e)}`);
       continue;
     }
     if (isDirectory) {
@@ -136,7 +136,7 @@ function witFilesUnder(dir: string, skipped: string[], open = new Set<string>([r
       try {
         out.push(...witFilesUnder(path, skipped, open));
       } catch (e) {
-        skipped.push(`cannot read '${path}': ${reason(e)}`);
+        skipped.push(`cannot read '${path}': ${errnoReason(e)}`);
       }
       open.delete(real);
     } else if (name.endsWith('.wit')) out.push(path);
@@ -160,11 +160,4 @@ function visible(line: string): string {
   const trailing = body.length - body.trimEnd().length;
   const shown = body.slice(0, body.length - trailing) + '·'.repeat(trailing);
   return (shown.replace(/\t/g, '→') + (line.endsWith('\r') ? '␍' : '')) || '(empty line)';
-}
-
-function reason(e: unknown): string {
-  const code = (e as NodeJS.ErrnoException)?.code;
-  if (code === 'ENOENT') return 'no such file or directory';
-  if (code === 'EACCES') return 'permission denied';
-  return e instanceof Error ? e.message : String(e);
 }

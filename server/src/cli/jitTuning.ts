@@ -12,10 +12,7 @@
 
 import { setFlagsFromString } from 'node:v8';
 
-/** The V8 flags for a run-once process. */
-export const ONE_SHOT_V8_FLAGS = ['--no-turbo-inlining'];
-
-/** Applies ONE_SHOT_V8_FLAGS; call it before any work, as flags only affect later compiles. */
-export function tuneForOneShot(setFlags: (flag: string) => void = setFlagsFromString): void {
-  for (const flag of ONE_SHOT_V8_FLAGS) setFlags(flag);
+/** Sets the V8 flags for a run-once process; call it before any work, as flags only affect later compiles. */
+export function tuneForOneShot(): void {
+  setFlagsFromString('--no-turbo-inlining');
 }

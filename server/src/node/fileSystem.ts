@@ -4,17 +4,20 @@ import { isUtf8 } from 'node:buffer';
 import { type Stats, closeSync, constants, fstatSync, openSync, promises as fsp, readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import type { DirEntry, EntryKind, FileSystem } from '../semantics/fileSystem';
 
-function describe(e: unknown, what: string, path: string): Error {
+/** Why a file system call failed, in words (Node's error message when the code is not a common one). */
+export function errnoReason(e: unknown): string {
   const code = (e as NodeJS.ErrnoException)?.code;
-  const reason =
-    code === 'ENOENT' ? 'no such file or directory'
-      : code === 'EACCES' || code === 'EPERM' ? 'permission denied'
-        : code === 'ELOOP' ? 'too many levels of symbolic links (a symlink loop)'
-          : code === 'EISDIR' ? 'is a directory'
-            : code === 'ENOTDIR' ? 'not a directory'
-              : code === 'ENXIO' ? 'a socket or device that cannot be opened'
-                : e instanceof Error ? e.message : String(e);
-  return new Error(`cannot ${what} ${path}: ${reason}`);
+  return code === 'ENOENT' ? 'no such file or directory'
+    : code === 'EACCES' || code === 'EPERM' ? 'permission denied'
+      : code === 'ELOOP' ? 'too many levels of symbolic links (a symlink loop)'
+        : code === 'EISDIR' ? 'is a directory'
+          : code === 'ENOTDIR' ? 'not a directory'
+            : code === 'ENXIO' ? 'a socket or device that cannot be opened'
+              : e instanceof Error ? e.message : String(e);
+}
+
+function describe(e: unknown, what: string, path: string): Error {
+  return new Error(`cannot ${what} ${path}: ${errnoReason(e)}`);
 }
 
 /** What `path` is, following symlinks; undefined when that cannot be told (missing, a loop, no access). */

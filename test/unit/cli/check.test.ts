@@ -121,7 +121,7 @@ test('I/O problems exit 2 with a clear line each, and the other paths are still 
   assert.match(r.stdout, /io\/loop\/deps\/cycle:1:1: error \[io-error\]: .*symlink loop/);
 });
 
-test('a run-once check compiles without inlining (ONE_SHOT_V8_FLAGS), which the trace shows', { skip: NO_CLI, timeout: 120_000 }, async () => {
+test('a run-once check compiles without inlining (tuneForOneShot), which the trace shows', { skip: NO_CLI, timeout: 120_000 }, async () => {
   // Enough work for TurboFan to compile the hot code: a generated package of 5k lines.
   const { generatePackage } = await import(resolve('bench', 'generate.mjs'));
   generatePackage(ws.path('gen'), 5000, 10);

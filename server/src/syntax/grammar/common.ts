@@ -140,8 +140,8 @@ export function nameRef(p: Parser, followers?: TokenSet): boolean {
  * VERSION: `1.2.3`, `1.2.3-pre.1`, `1.2.3+build`. Like wit-parser, the pre-release and build
  * parts take identifiers, integers, `-` and `.` as long as they continue the version, and the
  * version's text ends with the last of those: a `-` or `+` with nothing after it is consumed
- * but is not part of the version (wit-parser reads `1.0.0-;` as 1.0.0). versionEnd() in
- * lowering reads the same text from the tree.
+ * but is not part of the version (wit-parser reads `1.0.0-;` as 1.0.0). Lowering's versionText
+ * reads the same text from the tree.
  */
 export function version(p: Parser): void {
   const m = p.start();
