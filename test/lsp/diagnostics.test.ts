@@ -129,4 +129,6 @@ test('a named pipe called .wit does not stall the checks: the package beside it 
   assert.deepEqual(messages(d), ['name `nope` does not exist']);
   const p = await ctx.server.diagnostics(uriOf(pipe), (x) => problems(x).length > 0);
   assert.match(messages(p).join('\n'), /a named pipe, not a regular file/);
+  // Like every other code, a read problem's code links to its entry in the diagnostics docs.
+  assert.deepEqual(p.diagnostics.map((x) => [x.code, x.codeDescription?.href.replace(/^.*#/, '#')]), [['io-error', '#io-error']]);
 });

@@ -70,7 +70,7 @@ export class DiagnosticsPublisher {
       this.sources.delete(uri);
       this.send(uri, undefined, [{
         range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-        severity: lsp.DiagnosticSeverity.Error, source: 'wit', code: 'io-error', message: p.message,
+        severity: lsp.DiagnosticSeverity.Error, source: 'wit', code: 'io-error', codeDescription: { href: `${DOCS}#io-error` }, message: p.message,
       }]);
     }
     for (const old of this.unitFiles.get(result.root) ?? []) {
