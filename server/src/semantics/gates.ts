@@ -80,7 +80,11 @@ export function checkSince(stability: Stability, pkg: Package, range: Range | un
 
 const versionOrder = new Map<string, number>();
 
-/** Semantic-version precedence (semver.org §11); build metadata is ignored. Memoized: the same few versions recur. */
+/**
+ * The total order of versions that wit-parser uses (the semver crate's): semver.org's precedence
+ * (§11), then build metadata as the last tie-breaker, so `1.0.0+b` comes after `1.0.0`. Memoized:
+ * the same few versions recur.
+ */
 export function compareVersions(a: string, b: string): number {
   if (a === b) return 0;
   const key = a + '\u0000' + b;
@@ -99,13 +103,18 @@ function compareNumbers(p: string, q: string): number {
   return p === q ? 0 : p < q ? -1 : 1;
 }
 
+const DIGITS = /^\d*$/;
+
 function compareVersionsNow(a: string, b: string): number {
   const split = (v: string) => {
-    const noBuild = v.split('+')[0];
+    const plus = v.indexOf('+');
+    const noBuild = plus >= 0 ? v.slice(0, plus) : v;
     const dash = noBuild.indexOf('-');
     const core = (dash >= 0 ? noBuild.slice(0, dash) : noBuild).split('.');
     const pre = dash >= 0 ? noBuild.slice(dash + 1).split('.') : [];
-    return { core, pre };
+    // No build metadata reads as one empty identifier, as in the semver crate.
+    const build = plus >= 0 ? v.slice(plus + 1).split('.') : [''];
+    return { core, pre, build };
   };
   const x = split(a);
   const y = split(b);
@@ -113,19 +122,47 @@ function compareVersionsNow(a: string, b: string): number {
     const d = compareNumbers(x.core[i] ?? '0', y.core[i] ?? '0');
     if (d !== 0) return d;
   }
-  if (x.pre.length === 0 || y.pre.length === 0) return y.pre.length - x.pre.length === 0 ? 0 : x.pre.length === 0 ? 1 : -1;
-  for (let i = 0; i < Math.min(x.pre.length, y.pre.length); i++) {
-    const p = x.pre[i];
-    const q = y.pre[i];
+  const pre = comparePrerelease(x.pre, y.pre);
+  return pre !== 0 ? pre : compareBuild(x.build, y.build);
+}
+
+/** A release comes after its pre-releases; pre-release identifiers compare as semver.org says. */
+function comparePrerelease(x: string[], y: string[]): number {
+  if (x.length === 0 || y.length === 0) return y.length - x.length === 0 ? 0 : x.length === 0 ? 1 : -1;
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    const p = x[i];
+    const q = y[i];
     if (p === q) continue;
-    const pn = /^\d+$/.test(p);
-    const qn = /^\d+$/.test(q);
+    const pn = DIGITS.test(p);
+    const qn = DIGITS.test(q);
     if (pn && qn) return compareNumbers(p, q);
     if (pn) return -1;
     if (qn) return 1;
     return p < q ? -1 : 1;
   }
-  return Math.sign(x.pre.length - y.pre.length);
+  return Math.sign(x.length - y.length);
+}
+
+/**
+ * Build metadata, identifier by identifier: numbers by value and then by their leading zeros
+ * (`1 < 01`), numbers before words, words in ASCII order, and a longer list after its prefix.
+ * An empty identifier counts as a number, so no build metadata comes first.
+ */
+function compareBuild(x: string[], y: string[]): number {
+  for (let i = 0; i < x.length; i++) {
+    if (i >= y.length) return 1;
+    const p = x[i];
+    const q = y[i];
+    const pn = DIGITS.test(p);
+    const qn = DIGITS.test(q);
+    if (pn && qn) {
+      const d = compareNumbers(p.replace(/^0+/, ''), q.replace(/^0+/, ''));
+      if (d !== 0) return d;
+      if (p.length !== q.length) return p.length < q.length ? -1 : 1;
+    } else if (pn !== qn) return pn ? -1 : 1;
+    else if (p !== q) return p < q ? -1 : 1;
+  }
+  return x.length === y.length ? 0 : -1;
 }
 
 /** How an item's gate reads in messages and hovers. */
