@@ -806,6 +806,9 @@ export class Resolver {
         this.report(file, 'shadowed-by-use', m.nameRange,
           `type \`${m.name}\` is ignored: the \`use\` below brings in the same name, and wit-parser keeps only that one (rename or remove one of them)`,
           { related: [{ file, start: used.loc.nameRange.start, end: used.loc.nameRange.end, message: 'the `use` that replaces it' }] });
+        // wit-parser still adds an ignored resource's functions to the interface, and a name
+        // that two of them share makes it panic (wit-parser 0.259): report it as an error.
+        if (m.def.kind === 'resource') this.duplicateResourceFuncs(file, m);
         continue;
       }
       const st = this.gates(file, m.attrs, pkg, m.nameRange);
@@ -864,31 +867,49 @@ export class Resolver {
   private declareResourceFuncs(info: OwnerInfo, hir: TypeDefHir, td: TypeDef): void {
     if (hir.def.kind !== 'resource') return;
     const file = info.scope.part.file.path;
+    const duplicates = this.duplicateResourceFuncs(file, hir);
     const funcs: Func[] = [];
-    const names = new Map<string, Func>();
-    let ctor: Func | undefined;
     for (const f of hir.def.funcs) {
       const st = this.gates(file, f.attrs, info.scope.pkg, this.sinceSite(info.owner, f.nameRange));
       const qualified = f.funcKind === 'constructor' ? `[constructor]${hir.name}` : `[${f.funcKind}]${hir.name}.${f.name}`;
       const func = this.newFunc(f, info.owner, file, st, qualified, td);
       funcs.push(func);
       info.ownFuncs.push(func);
-      if (f.funcKind === 'constructor') {
-        if (ctor) {
-          this.report(file, 'duplicate-method', f.nameRange, `duplicate constructors: resource \`${hir.name}\` can have only one`,
-            { related: [{ file, start: ctor.loc.nameRange.start, end: ctor.loc.nameRange.end, message: 'first constructor' }] });
-          continue;
-        }
-        ctor = func;
-      } else if (names.has(f.name)) {
-        const prev = names.get(f.name)!;
-        this.report(file, 'duplicate-method', f.nameRange, `duplicate function name \`${f.name}\` in resource \`${hir.name}\``,
-          { related: [{ file, start: prev.loc.nameRange.start, end: prev.loc.nameRange.end, message: 'first defined here' }] });
-        continue;
-      } else names.set(f.name, func);
+      if (duplicates?.has(f)) continue;
       if (info.owner.kind === 'interface') info.owner.funcs.set(qualified, func);
     }
     td.body = { kind: 'resource', funcs };
+  }
+
+  /**
+   * Reports a resource's second constructor and functions whose names were already taken;
+   * returns them (undefined when there are none, as nearly always).
+   */
+  private duplicateResourceFuncs(file: string, hir: TypeDefHir): Set<FuncHir> | undefined {
+    if (hir.def.kind !== 'resource') return undefined;
+    let duplicates: Set<FuncHir> | undefined;
+    let ctor: FuncHir | undefined;
+    const names = new Map<string, FuncHir>();
+    for (const f of hir.def.funcs) {
+      if (f.funcKind === 'constructor') {
+        if (!ctor) {
+          ctor = f;
+          continue;
+        }
+        this.report(file, 'duplicate-method', f.nameRange, `duplicate constructors: resource \`${hir.name}\` can have only one`,
+          { related: [{ file, start: ctor.nameRange.start, end: ctor.nameRange.end, message: 'first constructor' }] });
+      } else {
+        const prev = names.get(f.name);
+        if (!prev) {
+          names.set(f.name, f);
+          continue;
+        }
+        this.report(file, 'duplicate-method', f.nameRange, `duplicate function name \`${f.name}\` in resource \`${hir.name}\``,
+          { related: [{ file, start: prev.nameRange.start, end: prev.nameRange.end, message: 'first defined here' }] });
+      }
+      (duplicates ??= new Set()).add(f);
+    }
+    return duplicates;
   }
 
   // ---------------------------------------------------------------- uses

@@ -6,10 +6,11 @@
 // @bytecodealliance/jco-transpile) so that no fixture claims what the reference does not do.
 
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { checkPath, isError, lineOf } from '../../support/check';
+import { checkPath, isError, isWarning, lineOf } from '../../support/check';
 import { PROJECT_ROOT } from '../../e2e/support/env';
 import { REFERENCE_MISSING, loadReference } from '../../support/reference';
 
@@ -66,4 +67,28 @@ test('a definition that a later `use` replaces is reported as ignored, with the 
   assert.equal(warnings.length, 1);
   assert.equal(lineOf(path, warnings[0].start), 11);
   assert.equal(lineOf(path, warnings[0].related![0].start), 12);
+});
+
+test('an ignored resource still has its repeated functions reported: wit-parser 0.259 panics on them', async () => {
+  // wit-parser skips the definition that the `use` replaces, but still adds the resource's
+  // functions to the interface, and a second `m` (or constructor) trips its assertion. The
+  // toolchain cannot build this, so it is an error here, beside the warning.
+  const dir = mkdtempSync(join(tmpdir(), 'wit-shadowed-'));
+  const path = join(dir, 'shadowed.wit');
+  writeFileSync(path, [
+    'package a:b;',
+    'interface j { type t = u8; }',
+    'interface i {',
+    '  resource t { constructor(); constructor(); m: func(); m: func(); n: func(); }',
+    '  use j.{t};',
+    '}',
+    '',
+  ].join('\n'));
+  const r = await checkPath(path);
+  const found = [...r.diagnostics.values()].flat().filter((d) => isError(d) || isWarning(d)).map((d) => `${d.code}: ${d.message}`);
+  assert.deepEqual(found, [
+    'shadowed-by-use: type `t` is ignored: the `use` below brings in the same name, and wit-parser keeps only that one (rename or remove one of them)',
+    'duplicate-method: duplicate constructors: resource `t` can have only one',
+    'duplicate-method: duplicate function name `m` in resource `t`',
+  ]);
 });
