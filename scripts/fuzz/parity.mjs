@@ -6,23 +6,27 @@
 // test/data/semantics/parity/. Exit status 1 when there was any.
 //
 // Usage: node scripts/fuzz/parity.mjs [--seed N] [--count N] [--folders] [--gates] [--versions] [--features a,b | --all-features]
+//        node scripts/fuzz/parity.mjs --forms all|NAME,... [--features a,b | --all-features]
 //   --folders   mutate one file of a package folder (with deps/) instead of single files
 //   --gates     mostly insert @since/@unstable/@deprecated before items
 //   --versions  mostly change versions and the case of names
 //   --features  features both sides enable (the reference then embeds the world in a dummy module)
 //   --all-features  every feature on, on both sides (likewise)
+//   --forms     instead of mutants, every input of the named catalogs in forms.mjs (systematic
+//               forms and pairs of items; `all` for every catalog); --count and --seed do not apply
 
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as esbuild from 'esbuild';
+import { FORMS } from './forms.mjs';
 
 const { values: opts } = parseArgs({
   options: {
     seed: { type: 'string', default: '1' }, count: { type: 'string', default: '2000' },
     folders: { type: 'boolean' }, gates: { type: 'boolean' }, versions: { type: 'boolean' }, features: { type: 'string', default: '' },
-    'all-features': { type: 'boolean' },
+    'all-features': { type: 'boolean' }, forms: { type: 'string' },
   },
 });
 const root = resolve(import.meta.dirname, '..', '..');
@@ -151,20 +155,39 @@ function versionMutation(src) {
 
 const mutate = (src) => (opts.gates && random() < 0.7 ? gateMutation(src) : opts.versions && random() < 0.7 ? versionMutation(src) : tokenMutation(src));
 
-// ---- the run
-const count = Number(opts.count);
-const kinds = new Map();
-let disagreements = 0;
-const shape = (message) => message.split('\n')[0].replace(/`[^`]*`|'[^']*'/g, '_').slice(0, 70);
-for (let n = 0; n < count; n++) {
-  let target;
-  let spec;
+// ---- the inputs of the run: mutants, or the systematic forms
+const formNames = opts.forms === undefined ? [] : opts.forms === 'all' ? Object.keys(FORMS) : opts.forms.split(',');
+for (const name of formNames) {
+  if (!FORMS[name]) {
+    console.error(`no catalog called ${name}: the catalogs are ${Object.keys(FORMS).join(', ')}`);
+    process.exit(2);
+  }
+}
+const forms = formNames.flatMap((name) => FORMS[name]());
+
+/** Writes the n-th input to check; returns its path and how the reference is given it. */
+function nextInput(n) {
+  if (opts.forms !== undefined) {
+    const form = forms[n];
+    if (form.files) {
+      const target = join(work, 'input');
+      rmSync(target, { recursive: true, force: true });
+      for (const [rel, text] of Object.entries(form.files)) {
+        mkdirSync(join(target, rel, '..'), { recursive: true });
+        writeFileSync(join(target, rel), text);
+      }
+      return { target, spec: { tag: 'path', val: target }, label: form.name };
+    }
+    const target = join(work, 'input.wit');
+    writeFileSync(target, form.text);
+    return { target, spec: { tag: 'source', val: form.text }, label: form.name };
+  }
   if (opts.folders) {
-    target = join(work, 'input');
+    const target = join(work, 'input');
     rmSync(target, { recursive: true, force: true });
     cpSync(pick(folders), target, { recursive: true });
     const candidates = witFilesIn(target);
-    if (candidates.length === 0) continue;
+    if (candidates.length === 0) return undefined;
     const file = pick(candidates);
     const donor = pick(candidates);
     if (donor !== file && random() < 0.3) {
@@ -173,13 +196,23 @@ for (let n = 0; n < count; n++) {
       lines.splice(Math.floor(random() * (lines.length + 1)), 0, pick(readFileSync(donor, 'utf8').split('\n')));
       writeFileSync(file, lines.join('\n'));
     } else writeFileSync(file, mutate(readFileSync(file, 'utf8')));
-    spec = { tag: 'path', val: target };
-  } else {
-    const src = mutate(pick(seeds));
-    target = join(work, 'input.wit');
-    writeFileSync(target, src);
-    spec = { tag: 'source', val: src };
+    return { target, spec: { tag: 'path', val: target } };
   }
+  const src = mutate(pick(seeds));
+  const target = join(work, 'input.wit');
+  writeFileSync(target, src);
+  return { target, spec: { tag: 'source', val: src } };
+}
+
+// ---- the run
+const count = opts.forms !== undefined ? forms.length : Number(opts.count);
+const kinds = new Map();
+let disagreements = 0;
+const shape = (message) => message.split('\n')[0].replace(/`[^`]*`|'[^']*'/g, '_').slice(0, 70);
+for (let n = 0; n < count; n++) {
+  const input = nextInput(n);
+  if (!input) continue;
+  const { target, spec, label } = input;
   const theirs = await reference(spec);
   let ours;
   try {
@@ -192,11 +225,12 @@ for (let n = 0; n < count; n++) {
   disagreements++;
   const key = `${theirs === undefined ? 'accepts' : shape(theirs)} | ${ours.length ? shape(ours[0]) : 'accepts'}`;
   if (kinds.has(key)) continue;
-  const saved = join(work, 'cases', `case-${kinds.size + 1}${opts.folders ? '' : '.wit'}`);
+  const saved = join(work, 'cases', `case-${kinds.size + 1}${target.endsWith('.wit') ? '.wit' : ''}`);
   rmSync(saved, { recursive: true, force: true });
   cpSync(target, saved, { recursive: true });
   kinds.set(key, saved);
-  console.log(`${saved}\n  wit-parser: ${theirs === undefined ? 'accepts' : theirs.split('\n')[0]}\n  ours:       ${ours.length ? ours[0].split('\n')[0] : 'accepts'}`);
+  console.log(`${saved}${label ? ` (form ${label})` : ''}\n  wit-parser: ${theirs === undefined ? 'accepts' : theirs.split('\n')[0]}\n  ours:       ${ours.length ? ours[0].split('\n')[0] : 'accepts'}`);
 }
-console.log(`${disagreements} disagreement(s) in ${count} inputs (seed ${opts.seed}${allFeatures ? ', all features' : features.length ? `, features ${features.join(',')}` : ''}), ${kinds.size} kind(s)`);
+const source = opts.forms !== undefined ? `forms: ${formNames.join(', ')}` : `seed ${opts.seed}`;
+console.log(`${disagreements} disagreement(s) in ${count} inputs (${source}${allFeatures ? ', all features' : features.length ? `, features ${features.join(',')}` : ''}), ${kinds.size} kind(s)`);
 process.exit(disagreements ? 1 : 0);
