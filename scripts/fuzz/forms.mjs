@@ -169,7 +169,40 @@ function depsVersions() {
   return inputs;
 }
 
+/** Comments, whitespace and odd characters in every gap between tokens. */
+function lexical() {
+  // Not `/**/`: wit-parser 0.259 panics on it before an item (we accept it, see the README).
+  const forms = [
+    '/* a */', '/* /* nested */ */', '/* unclosed', '/*/', '//', '// x', '/// doc', '//! x', '\t', '\r\n', '\r',
+    '\u00a0', '\u200b', '\ufeff', '\u202e', '\u0007', '\u007f', '\u0085', '\u2028', '*/', '/** doc */', '/*** x */',
+  ];
+  const places = [
+    (c) => `${c}package a:b;\ninterface i {}\n`,
+    (c) => `package a:b;${c}\ninterface i {}\n`,
+    (c) => `package a:b;\n${c}\ninterface i {}\n`,
+    (c) => `package a:b;\ninterface i ${c}{}\n`,
+    (c) => `package a:b;\ninterface i { type t = list<${c}u8>; }\n`,
+    (c) => `package a:b;\ninterface i { f: func()${c}; }\n`,
+    (c) => `package a${c}:b;\ninterface i {}\n`,
+    (c) => `package a:b;\ninterface i {}\n${c}`,
+    (c) => `package a:b;\ninterface i { ${c}\n  type t = u8; }\n`,
+  ];
+  return forms.flatMap((form, i) => places.map((place, j) => ({ name: id('lexical', i, j), text: place(form) })));
+}
+
+/** Pairs of `include` forms, with renames and the clashes they make or mend. */
+function includes() {
+  const items = [
+    'include v;', 'include v with { x as y }', 'include v with { x as x }', 'include v with { nope as y }', 'include v with { x as y, x as z }',
+    'include v with { x as y, e as y }', 'include u;', 'include u with { e as y }', 'include c:d/cw;', 'include c:d/cw@1.0.0 with { f as g }',
+    'include nope;', 'include i;', 'import x: func();', 'export x: func();', 'import y: func();', 'export e;', 'import e;',
+    'include v with { x as %y }', 'include v with { x as Y }',
+  ];
+  const prelude = 'interface e {}\ninterface i {}\nworld v { import x: func(); }\nworld u { export e; }\npackage c:d@1.0.0 { world cw { import f: func(); } }\n';
+  return pairs(items).map(([a, b, i, j]) => ({ name: id('includes', i, j), text: `package a:b;\n\n${prelude}\nworld w {\n  ${a}\n  ${b}\n}\n` }));
+}
+
 export const FORMS = {
   identifiers, versions, attributes, 'type-expressions': typeExpressions, 'interface-items': interfaceItems,
-  'world-items': worldItems, nested, gates, 'deps-versions': depsVersions,
+  'world-items': worldItems, includes, nested, gates, 'deps-versions': depsVersions, lexical,
 };
