@@ -9,9 +9,13 @@ import * as lsp from 'vscode-languageserver';
 import { unitFiles } from '../semantics/resolve';
 import type { UnitResult } from '../semantics/workspace';
 import { toLspDiagnostic } from './convert';
+import { LineIndex } from './lineIndex';
 import type { Session } from './session';
 
 const DOCS = 'https://github.com/wit-language-tools/wit-language-tools/blob/main/docs/diagnostics.md';
+const docsUrl = (code: string) => `${DOCS}#${code}`;
+/** Where a load problem is shown: the start of its file, which may have no text to index. */
+const FILE_START = new LineIndex('');
 
 export class DiagnosticsPublisher {
   /** uri → what was last published there (to skip repeats). */
@@ -51,7 +55,7 @@ export class DiagnosticsPublisher {
       this.sources.set(uri, { ds, version: doc?.version });
       const index = s.lineIndex(path, text);
       const diagnostics = ds.map((d) => {
-        const out = toLspDiagnostic(index, d, (code) => `${DOCS}#${code}`);
+        const out = toLspDiagnostic(index, d, docsUrl);
         if (d.related?.length) {
           out.relatedInformation = d.related.map((r) => {
             const rpath = r.file ?? path;
@@ -68,10 +72,7 @@ export class DiagnosticsPublisher {
       uris.add(uri);
       this.owners.set(uri, result.root);
       this.sources.delete(uri);
-      this.send(uri, undefined, [{
-        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-        severity: lsp.DiagnosticSeverity.Error, source: 'wit', code: 'io-error', codeDescription: { href: `${DOCS}#io-error` }, message: p.message,
-      }]);
+      this.send(uri, undefined, [toLspDiagnostic(FILE_START, { code: 'io-error', start: 0, end: 0, message: p.message }, docsUrl)]);
     }
     for (const old of this.unitFiles.get(result.root) ?? []) {
       // A file that moved to another unit (a buffer saved to a package folder) is that unit's now.
