@@ -26,3 +26,31 @@ export async function loadReference(): Promise<ReferenceVerdict | undefined> {
 }
 
 export const REFERENCE_MISSING = '@bytecodealliance/jco-transpile is not installed';
+
+/**
+ * Why the component validator (wasmparser, in the same build) rejects a component made from the
+ * world `world` of the package at `path`, or undefined when it validates. The package must be
+ * one that wit-parser accepts: its world is embedded in a dummy module, and componentNew builds
+ * and validates the component, which is where the validator's rules apply.
+ */
+export type ValidatorVerdict = (path: string, world: string) => Promise<string | undefined>;
+
+export async function loadComponentValidator(): Promise<ValidatorVerdict | undefined> {
+  let tools: {
+    componentEmbed(opts: { witPath: string; dummy: boolean; world: string }): Promise<Uint8Array>;
+    componentNew(bytes: Uint8Array, adapters: [string, Uint8Array][]): Promise<Uint8Array>;
+  };
+  try {
+    tools = (await import('@bytecodealliance/jco-transpile/wasm-tools' as string)) as typeof tools;
+  } catch {
+    return undefined;
+  }
+  return async (path, world) => {
+    try {
+      await tools.componentNew(await tools.componentEmbed({ witPath: path, dummy: true, world }), []);
+      return undefined;
+    } catch (e) {
+      return String((e as { payload?: unknown }).payload ?? e);
+    }
+  };
+}

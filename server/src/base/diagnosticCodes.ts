@@ -219,9 +219,17 @@ export const DIAGNOSTIC_CODES = {
     severity: 'warning',
     doc: 'Component validation rejects records and flags without fields, and `tuple<>`.',
   },
+  'duplicate-member': {
+    severity: 'warning',
+    doc: 'A record field, variant or enum case, or flag is named twice. wit-parser accepts this, but component validation rejects it.',
+  },
+  'function-named-like-resource': {
+    severity: 'warning',
+    doc: 'A method or static function has the name of its resource (`resource r { r: func(); }`). wit-parser accepts this, but component validation rejects `[method]r.r` beside `r`.',
+  },
   'case-insensitive-duplicate': {
     severity: 'warning',
-    doc: 'Component validation rejects names that differ only in case within one record, variant, enum, flags, parameter list or interface.',
+    doc: 'Component validation rejects names that differ only in case within one record, variant, enum, flags, parameter list, resource, or interface (whose types and functions share the names).',
   },
   'too-many-flags': {
     severity: 'warning',

@@ -1,7 +1,8 @@
 // Rules checked after resolution: functions may not return borrowed handles (wit-parser), and
 // what the component validator rejects although wit-parser accepts it — empty records, flags
-// and tuples, names that differ only in case, more than 32 flags, more than 10,000 cases,
-// zero-length lists, `stream<char>`, and types of 2^28 bytes or more (abi.ts).
+// and tuples, repeated names in records, variants, enums and flags, names that differ only in
+// case, resource functions named like their resource, more than 32 flags, more than 10,000
+// cases, zero-length lists, `stream<char>`, and types of 2^28 bytes or more (abi.ts).
 
 import { checkTypeSizes } from './abi';
 import type { Range } from './hir';
@@ -29,14 +30,26 @@ export function runComponentChecks(r: Resolver): void {
   if (r.hasFixedLengthLists) checkTypeSizes(typedefs, funcs, (file, code, range, message) => r.report(file, code, range, message));
   for (const f of funcs) checkFunc(r, f);
   for (const owner of r.owners.keys()) {
-    if (!r.inScope(owner.loc.file)) continue;
-    if (anyCapitalIn(owner.types)) {
-      duplicatesByCase(r, owner.loc.file, [...owner.types.values()].map((t) => ({ name: t.name, nameRange: t.loc.nameRange })), owner.kind);
+    // A world's types and functions are its imports and exports, whose names wit-parser
+    // compares without case itself (case-insensitive-conflict).
+    if (owner.kind !== 'interface' || !r.inScope(owner.loc.file)) continue;
+    if (!anyCapitalIn(owner.types) && !anyCapitalIn(owner.funcs)) continue;
+    // Types and functions are exports of one instance (or imports of one component), so their
+    // names collide with each other too; resources' functions collide within the resource.
+    const names: Named[] = [];
+    const byResource = new Map<TypeDef, Named[]>();
+    for (const t of owner.types.values()) names.push({ name: t.name, nameRange: t.loc.nameRange });
+    for (const f of owner.funcs.values()) {
+      if (f.funcKind === 'freestanding') names.push({ name: f.name, nameRange: f.loc.nameRange });
+      else if (f.resource && f.funcKind !== 'constructor') {
+        let list = byResource.get(f.resource);
+        if (!list) byResource.set(f.resource, (list = []));
+        list.push({ name: f.name, nameRange: f.loc.nameRange });
+      }
     }
-    if (owner.kind === 'interface' && anyCapitalIn(owner.funcs)) {
-      const plain = [...owner.funcs.values()].filter((f) => f.funcKind === 'freestanding');
-      duplicatesByCase(r, owner.loc.file, plain.map((f) => ({ name: f.name, nameRange: f.loc.nameRange })), 'interface');
-    }
+    // Exact repeats among these are wit-parser's errors (duplicate-name, duplicate-method).
+    duplicateNames(r, owner.loc.file, names, 'an interface', false);
+    for (const [res, list] of byResource) duplicateNames(r, owner.loc.file, list, `resource \`${res.name}\``, false);
   }
 }
 
@@ -86,7 +99,7 @@ function checkTypeDef(r: Resolver, td: TypeDef): void {
   switch (body.kind) {
     case 'record':
       if (body.fields.length === 0) r.report(file, 'empty-definition', hir.nameRange, `record \`${td.name}\` has no fields; component validation rejects empty records`);
-      duplicatesByCase(r, file, body.fields, 'record');
+      duplicateNames(r, file, body.fields, 'a record', true);
       if (r.hasRareShapes && hir.def.kind === 'record') {
         const defs = hir.def.fields;
         body.fields.forEach((f, i) => checkTy(r, f.ty, file, defs[i]?.type.range ?? f.nameRange));
@@ -97,7 +110,7 @@ function checkTypeDef(r: Resolver, td: TypeDef): void {
       if (body.flags.length > MAX_FLAGS) {
         r.report(file, 'too-many-flags', hir.nameRange, `flags \`${td.name}\` has ${body.flags.length} flags; the Canonical ABI allows at most ${MAX_FLAGS} (split it into several flags types)`);
       }
-      duplicatesByCase(r, file, body.flags, 'flags');
+      duplicateNames(r, file, body.flags, 'a flags type', true);
       break;
     case 'enum':
     case 'variant': {
@@ -105,7 +118,7 @@ function checkTypeDef(r: Resolver, td: TypeDef): void {
       if (cases.length > MAX_CASES) {
         r.report(file, 'too-many-cases', hir.nameRange, `${body.kind} \`${td.name}\` has ${cases.length} cases; component validation allows at most ${MAX_CASES}`);
       }
-      duplicatesByCase(r, file, cases, body.kind);
+      duplicateNames(r, file, cases, body.kind === 'enum' ? 'an enum' : 'a variant', true);
       if (r.hasRareShapes && body.kind === 'variant' && hir.def.kind === 'variant') {
         hir.def.cases.forEach((c, i) => { if (body.cases[i]?.ty && c.type) checkTy(r, body.cases[i].ty!, file, c.type.range); });
       }
@@ -119,10 +132,17 @@ function checkTypeDef(r: Resolver, td: TypeDef): void {
 
 function checkFunc(r: Resolver, f: Func): void {
   if (!f.active) return;
+  // `[method]r.r` and `[static]r.r` collide with the resource's own name `r`.
+  const res = f.resource;
+  if (res && f.funcKind !== 'constructor' && f.name.length === res.name.length && f.name.toLowerCase() === res.name.toLowerCase()) {
+    r.report(f.loc.file, 'function-named-like-resource', f.loc.nameRange,
+      `\`${f.name}\` has the name of its resource \`${res.name}\`; component validation rejects \`${f.qualifiedName}\` beside \`${res.name}\` (rename the function)`);
+  }
   if (anyCapital(f.params)) {
     const names = f.params.map((p) => ({ name: p.name, nameRange: p.nameRange }));
     if (f.funcKind === 'method') names.unshift({ name: 'self', nameRange: f.loc.nameRange });
-    duplicatesByCase(r, f.loc.file, names, 'parameter list');
+    // Exact repeats are wit-parser's duplicate-param errors.
+    duplicateNames(r, f.loc.file, names, 'a parameter list', false);
   }
   if (!r.hasRareShapes) return;
   f.hir.params.forEach((p, i) => { if (f.params[i]) checkTy(r, f.params[i].ty, f.loc.file, p.type.range); });
@@ -180,18 +200,33 @@ function anyCapitalIn(named: ReadonlyMap<string, { name: string }>): boolean {
   return false;
 }
 
-/** Reports names that collide when compared without case (exact duplicates are other errors). */
-function duplicatesByCase(r: Resolver, file: string, names: readonly { name: string; nameRange: Range }[], where: string): void {
-  // The usual case, all lowercase, is settled without allocating.
-  if (!anyCapital(names)) return;
-  const seen = new Map<string, string>();
+interface Named {
+  name: string;
+  nameRange: Range;
+}
+
+/**
+ * Names that the component validator requires to be unique regardless of case, in one scope
+ * (`scope` reads "names in <scope>"): pairs that differ only in case, and, with `repeats`, exact
+ * repeats, which wit-parser accepts in records, variants, enums and flags.
+ */
+function duplicateNames(r: Resolver, file: string, names: readonly Named[], scope: string, repeats: boolean): void {
+  // The usual case, all lowercase, needs no map when exact repeats are not looked for.
+  const capitals = anyCapital(names);
+  if (names.length < 2 || (!capitals && !repeats)) return;
+  const seen = new Map<string, Named>();
   for (const n of names) {
-    const lower = n.name.toLowerCase();
-    const prev = seen.get(lower);
-    if (prev !== undefined && prev !== n.name) {
+    const key = capitals ? n.name.toLowerCase() : n.name;
+    const prev = seen.get(key);
+    if (prev === undefined) seen.set(key, n);
+    else if (prev.name !== n.name) {
       r.report(file, 'case-insensitive-duplicate', n.nameRange,
-        `\`${n.name}\` and \`${prev}\` differ only in case; names in a ${where} are case-insensitive for component validation`);
+        `\`${n.name}\` and \`${prev.name}\` differ only in case; component validation compares names in ${scope} without case`,
+        { related: [{ file, start: prev.nameRange.start, end: prev.nameRange.end, message: `\`${prev.name}\` is here` }] });
+    } else if (repeats) {
+      r.report(file, 'duplicate-member', n.nameRange,
+        `\`${n.name}\` is defined more than once in ${scope}; component validation rejects the repeated name`,
+        { related: [{ file, start: prev.nameRange.start, end: prev.nameRange.end, message: 'first defined here' }] });
     }
-    if (prev === undefined) seen.set(lower, n.name);
   }
 }
