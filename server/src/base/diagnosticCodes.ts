@@ -227,6 +227,10 @@ export const DIAGNOSTIC_CODES = {
     severity: 'warning',
     doc: 'A method or static function has the name of its resource (`resource r { r: func(); }`). wit-parser accepts this, but component validation rejects `[method]r.r` beside `r`.',
   },
+  'package-name-case': {
+    severity: 'warning',
+    doc: 'A package namespace or name has capital letters (`package My:pkg;`). wit-parser accepts this, but component validation requires package names in lowercase.',
+  },
   'case-insensitive-duplicate': {
     severity: 'warning',
     doc: 'Component validation rejects names that differ only in case within one record, variant, enum, flags, parameter list, resource, or interface (whose types and functions share the names).',

@@ -1,12 +1,14 @@
 // Rules checked after resolution: functions may not return borrowed handles (wit-parser), and
 // what the component validator rejects although wit-parser accepts it — empty records, flags
 // and tuples, repeated names in records, variants, enums and flags, names that differ only in
-// case, resource functions named like their resource, more than 32 flags, more than 10,000
-// cases, zero-length lists, `stream<char>`, and types of 2^28 bytes or more (abi.ts).
+// case, resource functions named like their resource, package names with capitals, more than 32
+// flags, more than 10,000 cases, zero-length lists, `stream<char>`, and types of 2^28 bytes or
+// more (abi.ts).
 
+import { identifierError } from '../syntax/grammar/common';
 import { checkTypeSizes } from './abi';
 import type { Range } from './hir';
-import type { Func, Ty, TypeDef } from './model';
+import type { Func, Package, Ty, TypeDef } from './model';
 import type { Resolver } from './resolve';
 
 const MAX_FLAGS = 32;
@@ -29,6 +31,7 @@ export function runComponentChecks(r: Resolver): void {
   // fields), so the layouts are computed only when the unit has one.
   if (r.hasFixedLengthLists) checkTypeSizes(typedefs, funcs, (file, code, range, message) => r.report(file, code, range, message));
   for (const f of funcs) checkFunc(r, f);
+  for (const pkg of r.packagesById.values()) checkPackageName(r, pkg);
   for (const owner of r.owners.keys()) {
     // A world's types and functions are its imports and exports, whose names wit-parser
     // compares without case itself (case-insensitive-conflict).
@@ -50,6 +53,20 @@ export function runComponentChecks(r: Resolver): void {
     // Exact repeats among these are wit-parser's errors (duplicate-name, duplicate-method).
     duplicateNames(r, owner.loc.file, names, 'an interface', false);
     for (const [res, list] of byResource) duplicateNames(r, owner.loc.file, list, `resource \`${res.name}\``, false);
+  }
+}
+
+/** Components name a package's interfaces and worlds `ns:name/item`, with ns and name in lowercase. */
+function checkPackageName(r: Resolver, pkg: Package): void {
+  const { namespace, name } = pkg.name;
+  if (!hasCapital(namespace) && !hasCapital(name)) return;
+  // Mixed case (`My`) is already a syntax error; what is left is all-capital parts (`MY`).
+  if (identifierError(namespace) !== undefined || identifierError(name) !== undefined) return;
+  const lower = `${namespace.toLowerCase()}:${name.toLowerCase()}`;
+  for (const decl of pkg.decls) {
+    if (!r.inScope(decl.file)) continue;
+    r.report(decl.file, 'package-name-case', decl.nameRange,
+      `package \`${namespace}:${name}\` has capital letters; component validation requires package names in lowercase (write \`${lower}\`)`);
   }
 }
 
