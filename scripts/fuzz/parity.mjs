@@ -6,7 +6,7 @@
 // test/data/semantics/parity/. Exit status 1 when there was any.
 //
 // Usage: node scripts/fuzz/parity.mjs [--seed N] [--count N] [--folders] [--gates] [--versions] [--features a,b | --all-features]
-//        node scripts/fuzz/parity.mjs --forms all|NAME,... [--features a,b | --all-features]
+//        node scripts/fuzz/parity.mjs --forms all|NAME,... [--component] [--features a,b | --all-features]
 //   --folders   mutate one file of a package folder (with deps/) instead of single files
 //   --gates     mostly insert @since/@unstable/@deprecated before items
 //   --versions  mostly change versions and the case of names
@@ -14,6 +14,10 @@
 //   --all-features  every feature on, on both sides (likewise)
 //   --forms     instead of mutants, every input of the named catalogs in forms.mjs (systematic
 //               forms and pairs of items; `all` for every catalog); --count and --seed do not apply
+//   --component also compare with the component validator: each single-file input that both
+//               accept gets a world that imports its interfaces and includes its worlds, the
+//               reference builds a component from it (wasmparser validates it), and the checker
+//               must warn exactly when validation fails
 
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -26,7 +30,7 @@ const { values: opts } = parseArgs({
   options: {
     seed: { type: 'string', default: '1' }, count: { type: 'string', default: '2000' },
     folders: { type: 'boolean' }, gates: { type: 'boolean' }, versions: { type: 'boolean' }, features: { type: 'string', default: '' },
-    'all-features': { type: 'boolean' }, forms: { type: 'string' },
+    'all-features': { type: 'boolean' }, forms: { type: 'string' }, component: { type: 'boolean' },
   },
 });
 const root = resolve(import.meta.dirname, '..', '..');
@@ -45,7 +49,7 @@ const featureSet = allFeatures ? { tag: 'all' } : { tag: 'list', val: features }
 
 const engine = join(work, 'engine.js');
 await esbuild.build({ entryPoints: [join(root, 'scripts', 'fuzz', 'engine.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'es2022', outfile: engine, logLevel: 'warning' });
-const { errorsOf } = createRequire(import.meta.url)(engine);
+const { problemsOf } = createRequire(import.meta.url)(engine);
 
 // A panic inside the wasm poisons its instance: load a fresh one after each.
 const vendorPath = join(root, 'node_modules', '@bytecodealliance', 'jco-transpile', 'vendor', 'wasm-tools.js');
@@ -59,6 +63,31 @@ async function loadReference() {
 await loadReference();
 // Choosing a world comes after the package is accepted; jco's own metadata step can fail after that.
 const NOT_A_REJECTION = /contains no worlds|multiple worlds in|no world|missing iface name for world key/;
+
+/** Why the validator rejects a component of the world `world` in `text`, or undefined. */
+async function validatorVerdict(text, world) {
+  try {
+    tools.componentNew(tools.componentEmbed({ witSource: text, dummy: true, world }), []);
+    return undefined;
+  } catch (e) {
+    if (e instanceof WebAssembly.RuntimeError) {
+      await loadReference();
+      return 'wit-parser panicked';
+    }
+    return String(e.payload ?? e.message ?? e).split('\n').pop().trim();
+  }
+}
+
+/** The text with a world that imports each top-level interface and includes each top-level world. */
+function withProbeWorld(text) {
+  const items = [...text.matchAll(/^(interface|world)\s+(%?[A-Za-z][A-Za-z0-9-]*)/gm)].map((m) => (m[1] === 'interface' ? `import ${m[2]};` : `include ${m[2]};`));
+  return `${text}\nworld zz-probe {\n  ${items.join('\n  ')}\n}\n`;
+}
+
+// Warnings that are not about component validation. (One known disagreement stays: a resource
+// with functions that a later `use` replaces fails validation, since wit-parser keeps its
+// functions; we report it as shadowed-by-use only.)
+const NOT_COMPONENT_WARNINGS = /^(shadowed-by-use|binary-dependency):/;
 
 /** The reference's error, or undefined when it accepts. */
 async function reference(spec) {
@@ -208,6 +237,7 @@ function nextInput(n) {
 const count = opts.forms !== undefined ? forms.length : Number(opts.count);
 const kinds = new Map();
 let disagreements = 0;
+const validation = { compared: 0, skipped: 0, disagreements: 0 };
 const shape = (message) => message.split('\n')[0].replace(/`[^`]*`|'[^']*'/g, '_').slice(0, 70);
 for (let n = 0; n < count; n++) {
   const input = nextInput(n);
@@ -216,12 +246,15 @@ for (let n = 0; n < count; n++) {
   const theirs = await reference(spec);
   let ours;
   try {
-    ours = await errorsOf(target, features, allFeatures);
+    ours = (await problemsOf(target, features, allFeatures)).errors;
   } catch (e) {
     ours = [`CRASH: ${e.stack}`];
   }
   const crashed = ours[0]?.startsWith('CRASH');
-  if (!crashed && (theirs === undefined) === (ours.length === 0)) continue;
+  if (!crashed && (theirs === undefined) === (ours.length === 0)) {
+    if (opts.component && theirs === undefined && spec.tag === 'source') await compareWithValidator(spec.val, label);
+    continue;
+  }
   disagreements++;
   const key = `${theirs === undefined ? 'accepts' : shape(theirs)} | ${ours.length ? shape(ours[0]) : 'accepts'}`;
   if (kinds.has(key)) continue;
@@ -231,6 +264,30 @@ for (let n = 0; n < count; n++) {
   kinds.set(key, saved);
   console.log(`${saved}${label ? ` (form ${label})` : ''}\n  wit-parser: ${theirs === undefined ? 'accepts' : theirs.split('\n')[0]}\n  ours:       ${ours.length ? ours[0].split('\n')[0] : 'accepts'}`);
 }
+/** With --component: the validator's verdict on the input with a probe world against our warnings. */
+async function compareWithValidator(text, label) {
+  const probed = withProbeWorld(text);
+  if (await reference({ tag: 'source', val: probed }) !== undefined) {
+    validation.skipped++;
+    return;
+  }
+  const target = join(work, 'input.wit');
+  writeFileSync(target, probed);
+  const invalid = await validatorVerdict(probed, 'zz-probe');
+  const warned = (await problemsOf(target, features, allFeatures)).warnings.filter((w) => !NOT_COMPONENT_WARNINGS.test(w));
+  validation.compared++;
+  if ((invalid !== undefined) === (warned.length > 0)) return;
+  validation.disagreements++;
+  const key = `${invalid === undefined ? 'valid' : shape(invalid)} | ${warned.length ? shape(warned[0]) : 'no warning'}`;
+  if (kinds.has(key)) return;
+  const saved = join(work, 'cases', `case-${kinds.size + 1}.wit`);
+  writeFileSync(saved, probed);
+  kinds.set(key, saved);
+  console.log(`${saved}${label ? ` (form ${label})` : ''}\n  validator: ${invalid ?? 'valid'}\n  ours:      ${warned[0] ?? 'no warning'}`);
+}
 const source = opts.forms !== undefined ? `forms: ${formNames.join(', ')}` : `seed ${opts.seed}`;
 console.log(`${disagreements} disagreement(s) in ${count} inputs (${source}${allFeatures ? ', all features' : features.length ? `, features ${features.join(',')}` : ''}), ${kinds.size} kind(s)`);
-process.exit(disagreements ? 1 : 0);
+if (opts.component) {
+  console.log(`component validation: ${validation.disagreements} disagreement(s) in ${validation.compared} accepted inputs (${validation.skipped} skipped: the probe world made them invalid WIT)`);
+}
+process.exit(disagreements || validation.disagreements ? 1 : 0);
