@@ -616,7 +616,7 @@ export class Resolver {
     refs.push({ file, nameRange: path.packageRange, range: path.range });
     scope.pkg.foreignRefs.set(id, refs);
     if (!pkg) {
-      this.reportUnknownPackage(file, path);
+      this.reportUnknownPackage(file, path, scope.pkg);
       return undefined;
     }
     this.refer(file, path.packageRange, pkg, 'path');
@@ -655,7 +655,7 @@ export class Resolver {
     return pkg.interfaces.get(name) ?? pkg.worlds.get(name);
   }
 
-  private reportUnknownPackage(file: string, path: Extract<UsePathHir, { kind: 'foreign' }>): void {
+  private reportUnknownPackage(file: string, path: Extract<UsePathHir, { kind: 'foreign' }>, from: Package): void {
     const id = packageId(path.package);
     const known = [...this.packagesById.keys()].sort();
     const sameName = known.filter((k) => k.split('@')[0] === `${path.package.namespace}:${path.package.name}`);
@@ -664,7 +664,9 @@ export class Resolver {
     if (sameName.length) message += `; found ${sameName.join(', ')} instead (versions must match exactly).`;
     else {
       const s = closestName(`${path.package.namespace}:${path.package.name}`, known.map((k) => k.split('@')[0]));
-      message += s ? `; did you mean \`${s}\`?` : '.';
+      // The package's own name would refer to itself, which is a cycle: say how its items are named.
+      if (s && s === `${from.name.namespace}:${from.name.name}`) message += `; if you mean this package, \`${s}\`, refer to its own ${OWN_ITEMS_HINT(s, path.name)}.`;
+      else message += s ? `; did you mean \`${s}\`?` : '.';
     }
     message += known.length ? ` Known packages: ${known.join(', ')}` : ' No packages are known';
     if (this.depsDir) message += ` (dependencies are read from ${this.depsDir})`;
@@ -679,13 +681,13 @@ export class Resolver {
    * dependencies in the order first referenced, like wit-parser, so the same reference is blamed.
    */
   private checkPackageCycles(): void {
-    const deps = new Map<string, Edge[]>();
+    const deps = new Map<string, (Edge & { item: string })[]>();
     for (const b of this.builds) {
       if (deps.has(b.pkg.id)) continue;
-      const first = new Map<string, Edge>();
+      const first = new Map<string, Edge & { item: string }>();
       for (const part of b.parts) collectForeignPaths(part.items, (path) => {
         const to = packageId(path.package);
-        if (!first.has(to)) first.set(to, { to, range: path.packageRange, file: part.file.path });
+        if (!first.has(to)) first.set(to, { to, range: path.packageRange, file: part.file.path, item: path.name });
       });
       deps.set(b.pkg.id, [...first.values()]);
     }
@@ -695,7 +697,9 @@ export class Resolver {
       if (done.has(id)) return;
       for (const e of deps.get(id) ?? []) {
         if (visiting.has(e.to)) {
-          this.report(e.file!, 'package-cycle', e.range, `package \`${e.to}\` creates a dependency cycle: packages cannot depend on each other in a circle`);
+          this.report(e.file!, 'package-cycle', e.range, e.to === id
+            ? `package \`${e.to}\` creates a dependency cycle: it refers to itself; refer to its own ${OWN_ITEMS_HINT(e.to.split('@')[0], e.item)}`
+            : `package \`${e.to}\` creates a dependency cycle: packages cannot depend on each other in a circle`);
           continue;
         }
         visiting.add(e.to);
@@ -1373,6 +1377,9 @@ function comparePackageNames(a: Package, b: Package): number {
  * and includes, then imports, then exports), with the attributes of the statement that writes it,
  * whether it names a world (an `include`), and whether it brings in types (a `use` with names).
  */
+/** How a package names its own interfaces and worlds: without the package (`x`, not `ns:pkg/x`). */
+const OWN_ITEMS_HINT = (pkg: string, item: string): string => `interfaces and worlds by name alone (\`${item}\`, not \`${pkg}/${item}\`)`;
+
 export function collectForeignPaths(
   items: TopItemHir[],
   f: (p: Extract<UsePathHir, { kind: 'foreign' }>, attrs: Attrs, world: boolean, typed: boolean) => void,
