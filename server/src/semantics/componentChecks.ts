@@ -237,6 +237,8 @@ function duplicateNames(r: Resolver, file: string, names: readonly Named[], scop
     const prev = seen.get(key);
     if (prev === undefined) seen.set(key, n);
     else if (prev.name !== n.name) {
+      // A mixed-case name (`Red`) is already a syntax error.
+      if (identifierError(n.name) !== undefined || identifierError(prev.name) !== undefined) continue;
       r.report(file, 'case-insensitive-duplicate', n.nameRange,
         `\`${n.name}\` and \`${prev.name}\` differ only in case; component validation compares names in ${scope} without case`,
         { related: [{ file, start: prev.nameRange.start, end: prev.nameRange.end, message: `\`${prev.name}\` is here` }] });

@@ -83,3 +83,13 @@ test('the checker warns exactly when the component validator rejects what wit-pa
   console.log(`# component validation: ${all.length - disagreements.length}/${all.length} inputs agree with the validator (${rejected} rejected by it)`);
   assert.deepEqual(disagreements, []);
 });
+
+test('a mixed-case name is a syntax error only, not also a case clash', async () => {
+  const path = join(mkdtempSync(join(tmpdir(), 'wit-component-')), 'mixed.wit');
+  writeFileSync(path, 'package a:b;\n\ninterface i {\n  enum color { red, Red }\n  enum shade { red, RED }\n}\n');
+  const ds = [...(await checkPath(path)).diagnostics.values()].flat().map((d) => `${d.code}: ${d.message}`);
+  assert.deepEqual(ds, [
+    "invalid-identifier: invalid identifier `Red`: each '-'-separated part must be all lowercase or all uppercase (write `red`)",
+    'case-insensitive-duplicate: `RED` and `red` differ only in case; component validation compares names in an enum without case',
+  ]);
+});
