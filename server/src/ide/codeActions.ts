@@ -67,6 +67,10 @@ export function codeActions(a: Analysis, range: Range, diagnostics: readonly Dia
       case 'unknown-foreign-item':
         out.push(...didYouMean(a, d));
         break;
+      case 'unknown-package':
+      case 'package-cycle':
+        out.push(...nameOwnItem(a, d));
+        break;
       case 'unused-use':
         out.push(...removeUnused(a, d));
         break;
@@ -416,6 +420,20 @@ function kebabCase(a: Analysis, d: Diagnostic): CodeAction[] {
     renamed.changes.some((c) => c.file === a.file.path && c.edits.some((e) => e.start === token.start && e.end === token.end));
   const edits = coversToken ? renamed.changes : [{ file: a.file.path, edits: [{ start: token.start, end: token.end, newText: text }] }];
   return [{ title: `Change to \`${text}\` (kebab-case)`, kind: 'quickfix', diagnostics: [d], edits, isPreferred: true }];
+}
+
+/** `my:app/types` inside `my:app` (a cycle, or a typo of the package's name): `types`. */
+function nameOwnItem(a: Analysis, d: Diagnostic): CodeAction[] {
+  const { ownItem, pathStart, pathEnd } = d.data ?? {};
+  if (typeof ownItem !== 'string' || typeof pathStart !== 'number' || typeof pathEnd !== 'number') return [];
+  const text = escaped(ownItem);
+  return [{
+    title: `Refer to \`${text}\` by name alone`,
+    kind: 'quickfix',
+    diagnostics: [d],
+    edits: [{ file: a.file.path, edits: [{ start: pathStart, end: pathEnd, newText: text }] }],
+    isPreferred: true,
+  }];
 }
 
 function escapeKeyword(a: Analysis, d: Diagnostic): CodeAction[] {

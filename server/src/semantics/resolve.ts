@@ -661,19 +661,23 @@ export class Resolver {
     const sameName = known.filter((k) => k.split('@')[0] === `${path.package.namespace}:${path.package.name}`);
     // Sentences: what is missing (with the likely fix), then what is known and where it was looked for.
     let message = `package '${id}' not found`;
+    // For the quick fix that names one of the package's own items by name alone.
+    let ownItem: { ownItem: string; pathStart: number; pathEnd: number } | undefined;
     if (sameName.length) message += `; found ${sameName.join(', ')} instead (versions must match exactly).`;
     else {
       const s = closestName(`${path.package.namespace}:${path.package.name}`, known.map((k) => k.split('@')[0]));
       // The package's own name would refer to itself, which is a cycle: say how its items are named.
-      if (s && s === `${from.name.namespace}:${from.name.name}`) message += `; if you mean this package, \`${s}\`, refer to its own ${OWN_ITEMS_HINT(s, path.name)}.`;
-      else message += s ? `; did you mean \`${s}\`?` : '.';
+      if (s && s === `${from.name.namespace}:${from.name.name}`) {
+        message += `; if you mean this package, \`${s}\`, refer to its own ${OWN_ITEMS_HINT(s, path.name)}.`;
+        if (this.packageItem(from, path.name)) ownItem = { ownItem: path.name, pathStart: path.range.start, pathEnd: path.range.end };
+      } else message += s ? `; did you mean \`${s}\`?` : '.';
     }
     message += known.length ? ` Known packages: ${known.join(', ')}` : ' No packages are known';
     if (this.depsDir) message += ` (dependencies are read from ${this.depsDir})`;
     message += '.';
     if (this.binaryDeps.length) message += ` Binary packages in deps/ are not read: ${this.binaryDeps.join(', ')}.`;
     // The package may be one of the binary packages this tool cannot read: then say so, softly.
-    this.report(file, this.binaryDeps.length ? 'binary-dependency' : 'unknown-package', path.packageRange, message, { data: { package: id } });
+    this.report(file, this.binaryDeps.length ? 'binary-dependency' : 'unknown-package', path.packageRange, message, { data: { package: id, ...ownItem } });
   }
 
   /**
@@ -681,13 +685,14 @@ export class Resolver {
    * dependencies in the order first referenced, like wit-parser, so the same reference is blamed.
    */
   private checkPackageCycles(): void {
-    const deps = new Map<string, (Edge & { item: string })[]>();
+    type PathEdge = Edge & { item: string; path: Range };
+    const deps = new Map<string, PathEdge[]>();
     for (const b of this.builds) {
       if (deps.has(b.pkg.id)) continue;
-      const first = new Map<string, Edge & { item: string }>();
+      const first = new Map<string, PathEdge>();
       for (const part of b.parts) collectForeignPaths(part.items, (path) => {
         const to = packageId(path.package);
-        if (!first.has(to)) first.set(to, { to, range: path.packageRange, file: part.file.path, item: path.name });
+        if (!first.has(to)) first.set(to, { to, range: path.packageRange, file: part.file.path, item: path.name, path: path.range });
       });
       deps.set(b.pkg.id, [...first.values()]);
     }
@@ -697,9 +702,14 @@ export class Resolver {
       if (done.has(id)) return;
       for (const e of deps.get(id) ?? []) {
         if (visiting.has(e.to)) {
-          this.report(e.file!, 'package-cycle', e.range, e.to === id
-            ? `package \`${e.to}\` creates a dependency cycle: it refers to itself; refer to its own ${OWN_ITEMS_HINT(e.to.split('@')[0], e.item)}`
-            : `package \`${e.to}\` creates a dependency cycle: packages cannot depend on each other in a circle`);
+          if (e.to !== id) {
+            this.report(e.file!, 'package-cycle', e.range, `package \`${e.to}\` creates a dependency cycle: packages cannot depend on each other in a circle`);
+            continue;
+          }
+          const self = this.packagesById.get(id);
+          const data = self && this.packageItem(self, e.item) ? { ownItem: e.item, pathStart: e.path.start, pathEnd: e.path.end } : undefined;
+          this.report(e.file!, 'package-cycle', e.range,
+            `package \`${e.to}\` creates a dependency cycle: it refers to itself; refer to its own ${OWN_ITEMS_HINT(e.to.split('@')[0], e.item)}`, data && { data });
           continue;
         }
         visiting.add(e.to);

@@ -305,3 +305,32 @@ interface d { f: func(p: pont$0); record point { x: u32 } }
 `);
   assert.deepEqual(codeActions(fx.analysis, { start: fx.offset, end: fx.offset }), []);
 });
+
+test("a package's own item written with the package name is named alone: a cycle, or a typo of the name", async () => {
+  const ws = `
+//- /wit/a.wit
+package demo:app@1.0.0;
+
+interface types {
+  type t = u8;
+}
+
+interface api {
+  use dem$0o:app/types@1.0.0.{t};
+}
+
+world w {
+  import demo:ap/types;
+}
+`;
+  const cycle = await apply(ws, /Refer to `types` by name alone/);
+  assert.equal(cycle.action.diagnostics[0].code, 'package-cycle');
+  assert.equal(cycle.action.isPreferred, true);
+  assert.match(cycle.files['/wit/a.wit'], /\n {2}use types\.\{t\};\n/);
+  const typo = await apply(ws.replace('dem$0o', 'demo').replace('demo:ap/', 'de$0mo:ap/'), /Refer to `types` by name alone/);
+  assert.equal(typo.action.diagnostics[0].code, 'unknown-package');
+  assert.match(typo.files['/wit/a.wit'], /\n {2}import types;\n/);
+  // No fix when the package has no such item to name.
+  const fx = await analyzeFixture(ws.replace('dem$0o:app/types@1.0.0', 'dem$0o:app/nope@1.0.0'));
+  assert.deepEqual(codeActions(fx.analysis, { start: fx.offset, end: fx.offset }).filter((x) => /by name alone/.test(x.title)), []);
+});
