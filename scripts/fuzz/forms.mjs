@@ -202,7 +202,18 @@ function includes() {
   return pairs(items).map(([a, b, i, j]) => ({ name: id('includes', i, j), text: `package a:b;\n\n${prelude}\nworld w {\n  ${a}\n  ${b}\n}\n` }));
 }
 
+/** Two files of one package folder, in pairs: headers that agree or not, and items that meet across files. */
+function files() {
+  const headers = ['package a:b;', 'package a:b@1.0.0;', 'package a:c;', '', '/// docs\npackage a:b;', 'package a:b {}'];
+  const items = [
+    'interface i { type t = u8; }', 'interface j { use i.{t}; }', 'world w { import i; }', 'use i as k;\ninterface m { use k.{t}; }',
+    'interface i {}', 'world w { export j; }', 'use x:y/z;', 'interface n { use a:b/i.{t}; }',
+  ];
+  const variants = headers.flatMap((h) => items.map((item) => (h ? `${h}\n\n${item}\n` : `${item}\n`)));
+  return pairs(variants, false).map(([a, b, i, j]) => ({ name: id('files', i, j), files: { 'a.wit': a, 'b.wit': b } }));
+}
+
 export const FORMS = {
   identifiers, versions, attributes, 'type-expressions': typeExpressions, 'interface-items': interfaceItems,
-  'world-items': worldItems, includes, nested, gates, 'deps-versions': depsVersions, lexical,
+  'world-items': worldItems, includes, nested, gates, 'deps-versions': depsVersions, lexical, files,
 };
