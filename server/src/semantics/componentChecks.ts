@@ -228,9 +228,20 @@ interface Named {
  * repeats, which wit-parser accepts in records, variants, enums and flags.
  */
 function duplicateNames(r: Resolver, file: string, names: readonly Named[], scope: string, repeats: boolean): void {
-  // The usual case, all lowercase, needs no map when exact repeats are not looked for.
   const capitals = anyCapital(names);
   if (names.length < 2 || (!capitals && !repeats)) return;
+  if (!capitals && names.length <= 8) {
+    // Most records and enums: short and all lowercase, compared pairwise without a map.
+    for (let i = 1; i < names.length; i++) {
+      for (let j = 0; j < i; j++) {
+        if (names[i].name === names[j].name) {
+          reportRepeat(r, file, names[i], names[j], scope);
+          break;
+        }
+      }
+    }
+    return;
+  }
   const seen = new Map<string, Named>();
   for (const n of names) {
     const key = capitals ? n.name.toLowerCase() : n.name;
@@ -242,10 +253,11 @@ function duplicateNames(r: Resolver, file: string, names: readonly Named[], scop
       r.report(file, 'case-insensitive-duplicate', n.nameRange,
         `\`${n.name}\` and \`${prev.name}\` differ only in case; component validation compares names in ${scope} without case`,
         { related: [{ file, start: prev.nameRange.start, end: prev.nameRange.end, message: `\`${prev.name}\` is here` }] });
-    } else if (repeats) {
-      r.report(file, 'duplicate-member', n.nameRange,
-        `\`${n.name}\` is defined more than once in ${scope}; component validation rejects the repeated name`,
-        { related: [{ file, start: prev.nameRange.start, end: prev.nameRange.end, message: 'first defined here' }] });
-    }
+    } else if (repeats) reportRepeat(r, file, n, prev, scope);
   }
+}
+
+function reportRepeat(r: Resolver, file: string, n: Named, first: Named, scope: string): void {
+  r.report(file, 'duplicate-member', n.nameRange, `\`${n.name}\` is defined more than once in ${scope}; component validation rejects the repeated name`,
+    { related: [{ file, start: first.nameRange.start, end: first.nameRange.end, message: 'first defined here' }] });
 }
