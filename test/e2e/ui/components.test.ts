@@ -60,12 +60,27 @@ test('component commands in code-server: build from the code lens, inspect, run,
     // The palette sorts matches alphabetically, so a word all the titles share brings ours together.
     const input = page.locator('.quick-input-widget .quick-input-box input');
     const rows = page.locator('.quick-input-widget .quick-input-list .monaco-list-row .label-name');
-    try {
-      for (const title of ['WIT: Fetch Dependencies', 'WIT: Restart Language Server', 'WIT: Generate TypeScript Types']) {
+    // The palette takes its list of commands when it opens: one opened before the workbench has
+    // settled (a fresh profile, in CI) can miss ours, so it is opened again until they show.
+    const paletteLists = async (title: string) => {
+      const deadline = Date.now() + 60_000;
+      for (;;) {
         await page.keyboard.press('F1');
         await page.locator('.quick-input-widget .quick-input-box input:focus').waitFor({ timeout: 30_000 });
         await input.fill(`>${title}`);
-        await rows.filter({ hasText: title }).first().waitFor({ timeout: 30_000 });
+        try {
+          await rows.filter({ hasText: title }).first().waitFor({ timeout: 5_000 });
+          return;
+        } catch (e) {
+          const shown = (await rows.allInnerTexts()).join(', ');
+          await page.keyboard.press('Escape');
+          if (Date.now() > deadline) throw new Error(`${title} not in the palette after 60 s (it lists: ${shown})`, { cause: e });
+        }
+      }
+    };
+    try {
+      for (const title of ['WIT: Fetch Dependencies', 'WIT: Restart Language Server', 'WIT: Generate TypeScript Types']) {
+        await paletteLists(title);
         await page.keyboard.press('Escape');
       }
       await page.keyboard.press('F1');
