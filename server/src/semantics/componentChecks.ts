@@ -41,8 +41,10 @@ export function runComponentChecks(r: Resolver): void {
     // names collide with each other too; resources' functions collide within the resource.
     const names: Named[] = [];
     const byResource = new Map<TypeDef, Named[]>();
-    for (const t of owner.types.values()) names.push({ name: t.name, nameRange: t.loc.nameRange });
+    // Gated-out items are left out of the component, so they clash with nothing.
+    for (const t of owner.types.values()) if (t.active) names.push({ name: t.name, nameRange: t.loc.nameRange });
     for (const f of owner.funcs.values()) {
+      if (!f.active) continue;
       if (f.funcKind === 'freestanding') names.push({ name: f.name, nameRange: f.loc.nameRange });
       else if (f.resource && f.funcKind !== 'constructor') {
         let list = byResource.get(f.resource);

@@ -23,6 +23,7 @@ const BODIES = [
   'flags f { x, x }', 'flags f { x, X }', 'flags f { x, y }',
   'f: func(a: u8, A: u8);', 'f: func(a: u8, b: u8);',
   'type t = u8; type T = u8;', 'type t = u8; T: func();', 'f: func(); F: func();', 'type t = u8; t2: func();',
+  '@unstable(feature = x) type t = u8; T: func();',
   'resource r { m: func(); M: func(); }', 'resource r { m: func(); M: static func(); }', 'resource r { m: func(); n: func(); }',
   'resource r { m: func(); } resource R;', 'resource r { constructor(); r: func(); }', 'resource r { R: static func(); }',
   'resource a-b { a-b: func(); }', 'resource r { r-a: func(); }', 'resource x { r: func(); } r: func();',
