@@ -1382,14 +1382,14 @@ function comparePackageNames(a: Package, b: Package): number {
   return compareVersions(x.version, y.version);
 }
 
+/** How a package names its own interfaces and worlds: without the package (`x`, not `ns:pkg/x`). */
+const OWN_ITEMS_HINT = (pkg: string, item: string): string => `interfaces and worlds by name alone (\`${item}\`, not \`${pkg}/${item}\`)`;
+
 /**
  * Calls `f` for every foreign path written in these items, in wit-parser's order (worlds: uses
  * and includes, then imports, then exports), with the attributes of the statement that writes it,
  * whether it names a world (an `include`), and whether it brings in types (a `use` with names).
  */
-/** How a package names its own interfaces and worlds: without the package (`x`, not `ns:pkg/x`). */
-const OWN_ITEMS_HINT = (pkg: string, item: string): string => `interfaces and worlds by name alone (\`${item}\`, not \`${pkg}/${item}\`)`;
-
 export function collectForeignPaths(
   items: TopItemHir[],
   f: (p: Extract<UsePathHir, { kind: 'foreign' }>, attrs: Attrs, world: boolean, typed: boolean) => void,
