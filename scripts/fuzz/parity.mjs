@@ -67,7 +67,8 @@ const NOT_A_REJECTION = /contains no worlds|multiple worlds in|no world|missing 
 /** Why the validator rejects a component of the world `world` in `text`, or undefined. */
 async function validatorVerdict(text, world) {
   try {
-    tools.componentNew(tools.componentEmbed({ witSource: text, dummy: true, world }), []);
+    const gates = features.length || allFeatures ? { features: featureSet } : {};
+    tools.componentNew(tools.componentEmbed({ witSource: text, dummy: true, world, ...gates }), []);
     return undefined;
   } catch (e) {
     if (e instanceof WebAssembly.RuntimeError) {
