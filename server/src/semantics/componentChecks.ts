@@ -62,6 +62,8 @@ export function runComponentChecks(r: Resolver): void {
 function checkPackageName(r: Resolver, pkg: Package): void {
   const { namespace, name } = pkg.name;
   if (!hasCapital(namespace) && !hasCapital(name)) return;
+  // A package with no interface or world puts nothing into a component (`package A:b {}`).
+  if (pkg.interfaces.size === 0 && pkg.worlds.size === 0) return;
   // Mixed case (`My`) is already a syntax error; what is left is all-capital parts (`MY`).
   if (identifierError(namespace) !== undefined || identifierError(name) !== undefined) return;
   const lower = `${namespace.toLowerCase()}:${name.toLowerCase()}`;

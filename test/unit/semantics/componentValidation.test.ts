@@ -47,6 +47,7 @@ const FILES = [
   'package my:PKG;\n\ninterface i {}\n\nworld w {\n  import i;\n}\n',
   'package a:b;\n\nworld w {\n  import c:D/e;\n}\n\npackage c:D {\n  interface e {}\n}\n',
   'package a:b;\n\ninterface ABC {}\n\nworld w {\n  import ABC;\n}\n',
+  'package a:b;\n\nworld w {\n  import f: func();\n}\n\npackage c:D {}\n',
 ];
 
 const inputs = (): string[] => [
