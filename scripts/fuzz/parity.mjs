@@ -85,10 +85,9 @@ function withProbeWorld(text) {
   return `${text}\nworld zz-probe {\n  ${items.join('\n  ')}\n}\n`;
 }
 
-// Warnings that are not about component validation. (One known disagreement stays: a resource
-// with functions that a later `use` replaces fails validation, since wit-parser keeps its
-// functions; we report it as shadowed-by-use only.)
-const NOT_COMPONENT_WARNINGS = /^(shadowed-by-use|binary-dependency):/;
+// Warnings that are not about component validation: a definition that a later `use` replaces
+// is, unless it is a resource with functions, which wit-parser keeps and validation rejects.
+const NOT_COMPONENT_WARNINGS = /^(binary-dependency:|shadowed-by-use:(?!.*functions stay in the))/;
 
 /** The reference's error, or undefined when it accepts. */
 async function reference(spec) {

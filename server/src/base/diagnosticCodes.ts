@@ -112,7 +112,7 @@ export const DIAGNOSTIC_CODES = {
   },
   'shadowed-by-use': {
     severity: 'warning',
-    doc: 'A type is defined before a `use` that brings in the same name. wit-parser accepts this but keeps only the `use`: the definition is never read.',
+    doc: 'A type is defined before a `use` that brings in the same name. wit-parser accepts this but keeps only the `use`: the definition is never read, except for a resource\'s functions, which stay and make component validation fail.',
   },
   'duplicate-param': {
     severity: 'error',

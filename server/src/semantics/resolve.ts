@@ -817,8 +817,13 @@ export class Resolver {
       // reads (only a `use` before the definition is a duplicate): accept it, and say so.
       const used = owner.types.get(m.name);
       if (used?.body.kind === 'use' && used.loc.file === file && used.loc.range.start > m.range.start) {
+        // A resource's functions are not ignored with it: they name a type that is now the used
+        // one, and the component validator rejects them.
+        const stranded = m.def.kind !== 'resource' || m.def.funcs.length === 0 ? ''
+          : owner.kind === 'interface' ? '; its functions stay in the interface, so a component that uses this interface cannot be built'
+            : '; its functions stay in the world, so no component can be built from it';
         this.report(file, 'shadowed-by-use', m.nameRange,
-          `type \`${m.name}\` is ignored: the \`use\` below brings in the same name, and wit-parser keeps only that one (rename or remove one of them)`,
+          `type \`${m.name}\` is ignored: the \`use\` below brings in the same name, and wit-parser keeps only that one${stranded} (rename or remove one of them)`,
           { related: [{ file, start: used.loc.nameRange.start, end: used.loc.nameRange.end, message: 'the `use` that replaces it' }] });
         // wit-parser still adds an ignored resource's functions to the interface, and a name
         // that two of them share makes it panic (wit-parser 0.259): report it as an error.

@@ -69,7 +69,7 @@ test('a definition that a later `use` replaces is reported as ignored, with the 
   assert.equal(lineOf(path, warnings[0].related![0].start), 12);
 });
 
-test('an ignored resource still has its repeated functions reported: wit-parser 0.259 panics on them', async () => {
+test('an ignored resource still has its repeated functions reported (wit-parser 0.259 panics on them), and its functions are said to stay', async () => {
   // wit-parser skips the definition that the `use` replaces, but still adds the resource's
   // functions to the interface, and a second `m` (or constructor) trips its assertion. The
   // toolchain cannot build this, so it is an error here, beside the warning.
@@ -87,8 +87,14 @@ test('an ignored resource still has its repeated functions reported: wit-parser 
   const r = await checkPath(path);
   const found = [...r.diagnostics.values()].flat().filter((d) => isError(d) || isWarning(d)).map((d) => `${d.code}: ${d.message}`);
   assert.deepEqual(found, [
-    'shadowed-by-use: type `t` is ignored: the `use` below brings in the same name, and wit-parser keeps only that one (rename or remove one of them)',
+    'shadowed-by-use: type `t` is ignored: the `use` below brings in the same name, and wit-parser keeps only that one; its functions stay in the interface, so a component that uses this interface cannot be built (rename or remove one of them)',
     'duplicate-method: duplicate constructors: resource `t` can have only one',
     'duplicate-method: duplicate function name `m` in resource `t`',
+  ]);
+  // In a world, the functions stay in the world.
+  writeFileSync(path, 'package a:b;\ninterface j { type t = u8; }\nworld w {\n  resource t { m: func(); }\n  use j.{t};\n}\n');
+  const inWorld = [...(await checkPath(path)).diagnostics.values()].flat().map((d) => `${d.code}: ${d.message}`);
+  assert.deepEqual(inWorld, [
+    'shadowed-by-use: type `t` is ignored: the `use` below brings in the same name, and wit-parser keeps only that one; its functions stay in the world, so no component can be built from it (rename or remove one of them)',
   ]);
 });
