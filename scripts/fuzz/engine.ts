@@ -1,12 +1,7 @@
-// The checker's side of the parity fuzzer (scripts/fuzz/parity.mjs): the errors that the command
-// line's check (checkPaths) reports for a path under the given features, and the codes of its
-// warnings.
+// The checker's side of the parity fuzzer (scripts/fuzz/parity.mjs): the errors and warnings
+// that the command line's check (checkPaths) reports for a path under the given features.
 
 import { checkPaths } from '../../server/src/cli/common';
-
-export async function errorsOf(path: string, features: string[], allFeatures = false): Promise<string[]> {
-  return (await problemsOf(path, features, allFeatures)).errors;
-}
 
 export async function problemsOf(path: string, features: string[], allFeatures = false): Promise<{ errors: string[]; warnings: string[] }> {
   const errors: string[] = [];

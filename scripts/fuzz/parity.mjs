@@ -51,7 +51,7 @@ const engine = join(work, 'engine.js');
 await esbuild.build({ entryPoints: [join(root, 'scripts', 'fuzz', 'engine.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'es2022', outfile: engine, logLevel: 'warning' });
 const { problemsOf } = createRequire(import.meta.url)(engine);
 
-// A panic inside the wasm poisons its instance: load a fresh one after each.
+// A panic inside the wasm poisons its instance: attempt() loads a fresh one after each.
 const vendorPath = join(root, 'node_modules', '@bytecodealliance', 'jco-transpile', 'vendor', 'wasm-tools.js');
 let generation = 0;
 let tools;
@@ -64,20 +64,23 @@ await loadReference();
 // Choosing a world comes after the package is accepted; jco's own metadata step can fail after that.
 const NOT_A_REJECTION = /contains no worlds|multiple worlds in|no world|missing iface name for world key/;
 
-/** Why the validator rejects a component of the world `world` in `text`, or undefined. */
-async function validatorVerdict(text, world) {
+/** Runs a call into the reference: its error message, or undefined when it succeeds. */
+async function attempt(call) {
   try {
-    const gates = features.length || allFeatures ? { features: featureSet } : {};
-    tools.componentNew(tools.componentEmbed({ witSource: text, dummy: true, world, ...gates }), []);
+    call();
     return undefined;
   } catch (e) {
+    // A panic inside the wasm poisons its instance.
     if (e instanceof WebAssembly.RuntimeError) {
       await loadReference();
       return 'wit-parser panicked';
     }
-    return String(e.payload ?? e.message ?? e).split('\n').pop().trim();
+    return String(e.payload ?? e.message ?? e);
   }
 }
+
+// The features both sides enable, as the reference's embed step takes them.
+const FEATURE_OPTIONS = features.length || allFeatures ? { features: featureSet } : undefined;
 
 /** The text with a world that imports each top-level interface and includes each top-level world. */
 function withProbeWorld(text) {
@@ -91,18 +94,11 @@ const NOT_COMPONENT_WARNINGS = /^(binary-dependency:|shadowed-by-use:(?!.*functi
 
 /** The reference's error, or undefined when it accepts. */
 async function reference(spec) {
-  try {
-    if (features.length || allFeatures) tools.componentEmbed({ ...(spec.tag === 'path' ? { witPath: spec.val } : { witSource: spec.val }), dummy: true, features: featureSet });
+  const message = await attempt(() => {
+    if (FEATURE_OPTIONS) tools.componentEmbed({ ...(spec.tag === 'path' ? { witPath: spec.val } : { witSource: spec.val }), dummy: true, ...FEATURE_OPTIONS });
     else tools.componentWitMetadataForWorld(spec, undefined);
-    return undefined;
-  } catch (e) {
-    if (e instanceof WebAssembly.RuntimeError) {
-      await loadReference();
-      return 'wit-parser panicked';
-    }
-    const message = String(e.payload ?? e.message ?? e);
-    return NOT_A_REJECTION.test(message) ? undefined : message;
-  }
+  });
+  return message === undefined || NOT_A_REJECTION.test(message) ? undefined : message;
 }
 
 // ---- inputs
@@ -269,13 +265,15 @@ for (let n = 0; n < count; n++) {
 /** With --component: the validator's verdict on the input with a probe world against our warnings. */
 async function compareWithValidator(text, label) {
   const probed = withProbeWorld(text);
-  if (await reference({ tag: 'source', val: probed }) !== undefined) {
+  // Embedding resolves the WIT (the probe world can make it invalid); building validates it.
+  let embedded;
+  if (await attempt(() => (embedded = tools.componentEmbed({ witSource: probed, dummy: true, world: 'zz-probe', ...FEATURE_OPTIONS }))) !== undefined) {
     validation.skipped++;
     return;
   }
+  const invalid = (await attempt(() => tools.componentNew(embedded, [])))?.split('\n').pop().trim();
   const target = join(work, 'input.wit');
   writeFileSync(target, probed);
-  const invalid = await validatorVerdict(probed, 'zz-probe');
   const warned = (await problemsOf(target, features, allFeatures)).warnings.filter((w) => !NOT_COMPONENT_WARNINGS.test(w));
   validation.compared++;
   if ((invalid !== undefined) === (warned.length > 0)) return;
