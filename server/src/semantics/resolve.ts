@@ -655,21 +655,25 @@ export class Resolver {
     return pkg.interfaces.get(name) ?? pkg.worlds.get(name);
   }
 
-  private reportUnknownPackage(file: string, path: Extract<UsePathHir, { kind: 'foreign' }>, from: Package): void {
+  /** For the quick fix that writes `path` (`ns:pkg/x` inside `ns:pkg`) as `x`, when the package has `x`. */
+  private ownItemFix(pkg: Package, path: ForeignPath): OwnItemFix | undefined {
+    return this.packageItem(pkg, path.name) ? { ownItem: path.name, pathStart: path.range.start, pathEnd: path.range.end } : undefined;
+  }
+
+  private reportUnknownPackage(file: string, path: ForeignPath, from: Package): void {
     const id = packageId(path.package);
     const known = [...this.packagesById.keys()].sort();
     const sameName = known.filter((k) => k.split('@')[0] === `${path.package.namespace}:${path.package.name}`);
     // Sentences: what is missing (with the likely fix), then what is known and where it was looked for.
     let message = `package '${id}' not found`;
-    // For the quick fix that names one of the package's own items by name alone.
-    let ownItem: { ownItem: string; pathStart: number; pathEnd: number } | undefined;
+    let ownItem: OwnItemFix | undefined;
     if (sameName.length) message += `; found ${sameName.join(', ')} instead (versions must match exactly).`;
     else {
       const s = closestName(`${path.package.namespace}:${path.package.name}`, known.map((k) => k.split('@')[0]));
       // The package's own name would refer to itself, which is a cycle: say how its items are named.
       if (s && s === `${from.name.namespace}:${from.name.name}`) {
         message += `; if you mean this package, \`${s}\`, refer to its own ${OWN_ITEMS_HINT(s, path.name)}.`;
-        if (this.packageItem(from, path.name)) ownItem = { ownItem: path.name, pathStart: path.range.start, pathEnd: path.range.end };
+        ownItem = this.ownItemFix(from, path);
       } else message += s ? `; did you mean \`${s}\`?` : '.';
     }
     message += known.length ? ` Known packages: ${known.join(', ')}` : ' No packages are known';
@@ -685,14 +689,14 @@ export class Resolver {
    * dependencies in the order first referenced, like wit-parser, so the same reference is blamed.
    */
   private checkPackageCycles(): void {
-    type PathEdge = Edge & { item: string; path: Range };
+    type PathEdge = Edge & { path: ForeignPath };
     const deps = new Map<string, PathEdge[]>();
     for (const b of this.builds) {
       if (deps.has(b.pkg.id)) continue;
       const first = new Map<string, PathEdge>();
       for (const part of b.parts) collectForeignPaths(part.items, (path) => {
         const to = packageId(path.package);
-        if (!first.has(to)) first.set(to, { to, range: path.packageRange, file: part.file.path, item: path.name, path: path.range });
+        if (!first.has(to)) first.set(to, { to, range: path.packageRange, file: part.file.path, path });
       });
       deps.set(b.pkg.id, [...first.values()]);
     }
@@ -706,10 +710,9 @@ export class Resolver {
             this.report(e.file!, 'package-cycle', e.range, `package \`${e.to}\` creates a dependency cycle: packages cannot depend on each other in a circle`);
             continue;
           }
-          const self = this.packagesById.get(id);
-          const data = self && this.packageItem(self, e.item) ? { ownItem: e.item, pathStart: e.path.start, pathEnd: e.path.end } : undefined;
+          const data = this.ownItemFix(this.packagesById.get(id)!, e.path);
           this.report(e.file!, 'package-cycle', e.range,
-            `package \`${e.to}\` creates a dependency cycle: it refers to itself; refer to its own ${OWN_ITEMS_HINT(e.to.split('@')[0], e.item)}`, data && { data });
+            `package \`${e.to}\` creates a dependency cycle: it refers to itself; refer to its own ${OWN_ITEMS_HINT(e.to.split('@')[0], e.path.name)}`, data && { data });
           continue;
         }
         visiting.add(e.to);
@@ -1387,6 +1390,11 @@ function comparePackageNames(a: Package, b: Package): number {
   return compareVersions(x.version, y.version);
 }
 
+type ForeignPath = Extract<UsePathHir, { kind: 'foreign' }>;
+
+/** The data of a diagnostic that a quick fix reads to write a package's own item by name alone. */
+type OwnItemFix = { ownItem: string; pathStart: number; pathEnd: number };
+
 /** How a package names its own interfaces and worlds: without the package (`x`, not `ns:pkg/x`). */
 const OWN_ITEMS_HINT = (pkg: string, item: string): string => `interfaces and worlds by name alone (\`${item}\`, not \`${pkg}/${item}\`)`;
 
@@ -1397,7 +1405,7 @@ const OWN_ITEMS_HINT = (pkg: string, item: string): string => `interfaces and wo
  */
 export function collectForeignPaths(
   items: TopItemHir[],
-  f: (p: Extract<UsePathHir, { kind: 'foreign' }>, attrs: Attrs, world: boolean, typed: boolean) => void,
+  f: (p: ForeignPath, attrs: Attrs, world: boolean, typed: boolean) => void,
 ): void {
   const visit = (p: UsePathHir | undefined, attrs: Attrs, world = false, typed = false) => {
     if (p && p.kind === 'foreign') f(p, attrs, world, typed);
