@@ -5,7 +5,7 @@
 // flags, more than 10,000 cases, zero-length lists, `stream<char>`, and types of 2^28 bytes or
 // more (abi.ts).
 
-import { identifierError } from '../syntax/grammar/common';
+import { identifierError } from '../syntax';
 import { checkTypeSizes } from './abi';
 import type { Range } from './hir';
 import type { Func, Package, Ty, TypeDef } from './model';
