@@ -169,6 +169,41 @@ function depsVersions() {
   return inputs;
 }
 
+/**
+ * The kinds of deps/ entries in pairs: files and folders, nested packages, headers that disagree
+ * or are missing, dependencies of dependencies (found, missing, in a cycle, back to the root),
+ * a broken dependency nothing uses, and deps/ inside a dependency; each pair under three roots.
+ */
+function depsKinds() {
+  const t = 'interface i { type t = u8; }';
+  const entries = [
+    { 'deps/x.wit': `package d:x;\n${t}\n` },
+    { 'deps/x/one.wit': `package d:x;\n${t}\n`, 'deps/x/two.wit': 'interface j { use i.{t}; }\n' },
+    { 'deps/y/a.wit': `package d:y;\n${t}\n`, 'deps/y/b.wit': 'package d:z;\ninterface j {}\n' },
+    { 'deps/n.wit': `package d:n;\ninterface k {}\npackage d:x {\n  ${t}\n}\n` },
+    { 'deps/z.wit': 'package d:z;\ninterface q { use d:x/i.{t}; }\n' },
+    { 'deps/w.wit': 'package d:w;\ninterface q { use d:nope/i.{t}; }\n' },
+    { 'deps/e.wit': 'package d:e;\ninterface q { type = ; }\n' },
+    { 'deps/empty/notes.txt': 'no wit here\n' },
+    { 'deps/self.wit': 'package a:b;\ninterface s {}\n' },
+    { 'deps/c1.wit': 'package d:c1;\ninterface i { use d:c2/i.{t}; type u = u8; }\n', 'deps/c2.wit': 'package d:c2;\ninterface i { use d:c1/i.{u}; type t = u8; }\n' },
+    { 'deps/up.wit': 'package d:up;\ninterface i { use a:b/r.{t}; }\n' },
+    { 'deps/h/a.wit': `package d:x;\n${t}\n`, 'deps/h/b.wit': 'interface j {}\n' },
+    { 'deps/nh/a.wit': `${t}\n` },
+    { 'deps/o/o.wit': 'package d:o;\ninterface i { use d:inner/i.{t}; }\n', 'deps/o/deps/inner.wit': `package d:inner;\n${t}\n` },
+    { 'deps/readme.md': '# notes\n' },
+    { 'deps/v.wit': `package d:x@1.0.0;\n${t}\n` },
+    { 'deps/v2.wit': `package d:x@2.0.0;\n${t}\n` },
+    { 'deps/ww.wit': 'package d:ww;\nworld w { import d:x/i; }\n' },
+  ];
+  const roots = [
+    'package a:b;\ninterface r { use d:x/i.{t}; }\n',
+    'package a:b;\ninterface r { type t = u8; }\n',
+    'package a:b;\nworld r { import d:x/i; include d:ww/w; }\n',
+  ];
+  return pairs(entries, false).flatMap(([a, b, i, j]) => roots.map((root, k) => ({ name: id('deps-kinds', i, j, k), files: { 'root.wit': root, ...a, ...b } })));
+}
+
 /** Comments, whitespace and odd characters in every gap between tokens. */
 function lexical() {
   // Not `/**/`: wit-parser 0.259 panics on it before an item (we accept it, see the README).
@@ -215,5 +250,5 @@ function files() {
 
 export const FORMS = {
   identifiers, versions, attributes, 'type-expressions': typeExpressions, 'interface-items': interfaceItems,
-  'world-items': worldItems, includes, nested, gates, 'deps-versions': depsVersions, lexical, files,
+  'world-items': worldItems, includes, nested, gates, 'deps-versions': depsVersions, 'deps-kinds': depsKinds, lexical, files,
 };
