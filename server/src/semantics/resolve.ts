@@ -702,9 +702,21 @@ export class Resolver {
     }
     const done = new Set<string>();
     const visiting = new Set<string>();
-    const visit = (id: string) => {
-      if (done.has(id)) return;
-      for (const e of deps.get(id) ?? []) {
+    // Depth first, with a stack of its own: a chain of thousands of packages must not overflow
+    // the call stack. `visiting` holds the packages entered through an edge on the current path.
+    const visit = (root: string) => {
+      if (done.has(root)) return;
+      const stack = [{ id: root, edges: deps.get(root) ?? [], next: 0 }];
+      while (stack.length > 0) {
+        const top = stack[stack.length - 1];
+        if (top.next === top.edges.length) {
+          stack.pop();
+          done.add(top.id);
+          if (stack.length > 0) visiting.delete(top.id);
+          continue;
+        }
+        const e = top.edges[top.next++];
+        const id = top.id;
         if (visiting.has(e.to)) {
           if (e.to !== id) {
             this.report(e.file!, 'package-cycle', e.range, `package \`${e.to}\` creates a dependency cycle: packages cannot depend on each other in a circle`);

@@ -1,0 +1,37 @@
+// Long chains that recursion would not survive: packages that each use the next (nested in one
+// file), interfaces that each use the next, worlds that each include the next. Each must check
+// without overflowing the call stack, and a chain closed into a circle must give one cycle error.
+
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { Diagnostic } from '../../../server/src/base/diagnostic';
+import { checkUnit } from '../../../server/src/semantics/check';
+import { memoryFileSystem } from '../../../server/src/semantics/fileSystem';
+import { loadUnit } from '../../../server/src/semantics/load';
+
+async function diagnosticsOf(text: string): Promise<Diagnostic[]> {
+  const { input } = await loadUnit('/p/a.wit', { fs: memoryFileSystem({ '/p/a.wit': text }) });
+  return [...checkUnit(input, { features: new Set(), allFeatures: false }, false).diagnostics.values()].flat();
+}
+
+const lineOf = (text: string, offset: number) => text.slice(0, offset).split('\n').length;
+
+test('5,000 nested packages, each using the next: no stack overflow; closed into a circle, one cycle error', async () => {
+  const n = 5000;
+  const chain = Array.from({ length: n }, (_, k) => `package a:b${k} { interface i { use a:b${k + 1}/i.{t}; } }\n`).join('');
+  const open = `package r:oot;\ninterface x { use a:b0/i.{t}; }\n${chain}package a:b${n} { interface i { type t = u8; } }\n`;
+  assert.deepEqual(await diagnosticsOf(open), []);
+  const closed = `package r:oot;\ninterface x { use a:b0/i.{t}; }\n${chain}package a:b${n} { interface i { use a:b0/i.{t}; } }\n`;
+  const ds = await diagnosticsOf(closed);
+  assert.deepEqual(ds.map((d) => d.code), ['package-cycle']);
+  // Packages are visited in name order from a:b0, so the circle closes at a:b0's use of a:b1.
+  assert.deepEqual([lineOf(closed, ds[0].start), closed.slice(ds[0].start, ds[0].end)], [3, 'a:b1']);
+});
+
+test('20,000 interfaces each using the next, and 20,000 worlds each including the next', async () => {
+  const n = 20000;
+  const ifaces = Array.from({ length: n }, (_, k) => `interface i${k + 1} { use i${k}.{t}; }\n`).join('');
+  assert.deepEqual(await diagnosticsOf(`package a:b;\n${ifaces}interface i0 { type t = u8; }\n`), []);
+  const worlds = Array.from({ length: n }, (_, k) => `world w${k + 1} { include w${k}; }\n`).join('');
+  assert.deepEqual(await diagnosticsOf(`package a:b;\n${worlds}world w0 { import f: func(); }\n`), []);
+});
