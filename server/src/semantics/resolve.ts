@@ -21,7 +21,7 @@ import { runComponentChecks } from './componentChecks';
 import { NO_ATTRS } from './lower';
 import { surfaceKey } from './surface';
 import { declareWorldFuncs, resolveWorlds } from './resolveWorlds';
-import { closestName, didYouMean } from './suggest';
+import { SuggestionBudget, closestName, didYouMean } from './suggest';
 import { Edge, hasCycle, toposort } from './toposort';
 
 export interface UnitInput {
@@ -157,6 +157,8 @@ export class Resolver {
   private readonly createdByFile = new Map<string, Symbol[]>();
   /** While patching one file: the objects to reuse, and which file may receive reports. */
   private patch?: { file: string; queue: Symbol[]; at: number };
+  /** What "did you mean" may still look at in this run or patch (see SuggestionBudget). */
+  private suggestionBudget = new SuggestionBudget();
 
   /** `keepReferences: false` records no references and reports no deprecated uses (see checkUnit). */
   constructor(
@@ -165,6 +167,7 @@ export class Resolver {
   ) {}
 
   run(input: UnitInput): Resolution {
+    this.suggestionBudget = new SuggestionBudget();
     this.depsDir = input.depsDir;
     this.assemblePackages(input);
     for (const b of this.builds) this.declareItems(b);
@@ -248,6 +251,7 @@ export class Resolver {
    * cannot be patched; the resolver must then be replaced by a full run.
    */
   patchFile(file: SourceFile): Resolution | undefined {
+    this.suggestionBudget = new SuggestionBudget();
     const path = file.path;
     const parts: { b: PackageBuild; p: PackagePart }[] = [];
     for (const b of this.builds) for (const p of b.parts) if (p.file.path === path) parts.push({ b, p });
@@ -515,9 +519,9 @@ export class Resolver {
     if (path.kind === 'foreign') return this.resolvePath({ pkg, part }, path, 'interface', true);
     const hit = this.packageItem(pkg, path.name);
     if (!hit) {
-      const suggestion = closestName(path.name, [...pkg.interfaces.keys(), ...pkg.worlds.keys()]);
+      const suggestion = this.suggest(path.name, () => [...pkg.interfaces.keys(), ...pkg.worlds.keys()]);
       this.report(part.file.path, 'unknown-name', path.range,
-        `interface or world \`${path.name}\` does not exist${suggestion ? `; did you mean \`${suggestion}\`?` : ''}`,
+        `interface or world \`${path.name}\` does not exist${didYouMean(suggestion)}`,
         { data: { name: path.name, suggestion, kind: 'interface-or-world' } });
       return undefined;
     }
@@ -596,10 +600,9 @@ export class Resolver {
       const hit = scope.part.scope.has(path.name) ? scope.part.scope.get(path.name) : this.packageItem(scope.pkg, path.name);
       if (hit === null) return undefined; // a top-level `use` that failed: reported there
       if (!hit) {
-        const candidates = [...scope.part.scope.keys(), ...scope.pkg.interfaces.keys(), ...scope.pkg.worlds.keys()];
-        const suggestion = closestName(path.name, candidates);
+        const suggestion = this.suggest(path.name, () => [...scope.part.scope.keys(), ...scope.pkg.interfaces.keys(), ...scope.pkg.worlds.keys()]);
         this.report(file, 'unknown-name', path.range,
-          `interface or world \`${path.name}\` does not exist${suggestion ? `; did you mean \`${suggestion}\`?` : ''}`,
+          `interface or world \`${path.name}\` does not exist${didYouMean(suggestion)}`,
           { data: { name: path.name, suggestion, kind: 'interface-or-world' } });
         return undefined;
       }
@@ -641,10 +644,10 @@ export class Resolver {
     if (!hit) {
       const other = want === 'interface' ? world : iface;
       if (other) this.refer(file, path.nameRange, other, 'path');
-      const names = want === 'interface' ? pkg.interfaces.keys() : pkg.worlds.keys();
+      const suggestion = other ? undefined : this.suggest(path.name, () => (want === 'interface' ? pkg.interfaces.keys() : pkg.worlds.keys()));
       this.report(file, other ? 'wrong-kind' : 'unknown-foreign-item', path.nameRange,
-        `${want} '${path.name}' not found in package '${id}'${other ? `: it is ${other.kind === 'world' ? 'a world' : 'an interface'}` : didYouMean(path.name, names)}`,
-        { data: { name: path.name, suggestion: other ? undefined : closestName(path.name, want === 'interface' ? pkg.interfaces.keys() : pkg.worlds.keys()) } });
+        `${want} '${path.name}' not found in package '${id}'${other ? `: it is ${other.kind === 'world' ? 'a world' : 'an interface'}` : didYouMean(suggestion)}`,
+        { data: { name: path.name, suggestion } });
       return undefined;
     }
     this.refer(file, path.nameRange, hit, 'path');
@@ -669,7 +672,7 @@ export class Resolver {
     let ownItem: OwnItemFix | undefined;
     if (sameName.length) message += `; found ${sameName.join(', ')} instead (versions must match exactly).`;
     else {
-      const s = closestName(`${path.package.namespace}:${path.package.name}`, known.map((k) => k.split('@')[0]));
+      const s = this.suggest(`${path.package.namespace}:${path.package.name}`, () => known.map((k) => k.split('@')[0]));
       // The package's own name would refer to itself, which is a cycle: say how its items are named.
       if (s && s === `${from.name.namespace}:${from.name.name}`) {
         message += `; if you mean this package, \`${s}\`, refer to its own ${OWN_ITEMS_HINT(s, path.name)}.`;
@@ -682,6 +685,11 @@ export class Resolver {
     if (this.binaryDeps.length) message += ` Binary packages in deps/ are not read: ${this.binaryDeps.join(', ')}.`;
     // The package may be one of the binary packages this tool cannot read: then say so, softly.
     this.report(file, this.binaryDeps.length ? 'binary-dependency' : 'unknown-package', path.packageRange, message, { data: { package: id, ...ownItem } });
+  }
+
+  /** The closest of `candidates` to `name` within the run's budget; `candidates` is made only while budget is left. */
+  private suggest(name: string, candidates: () => Iterable<string>): string | undefined {
+    return this.suggestionBudget.left > 0 ? closestName(name, candidates(), this.suggestionBudget) : undefined;
   }
 
   /**
@@ -728,10 +736,9 @@ export class Resolver {
           continue;
         }
         visiting.add(e.to);
-        if (deps.has(e.to)) visit(e.to);
-        visiting.delete(e.to);
+        if (deps.has(e.to) && !done.has(e.to)) stack.push({ id: e.to, edges: deps.get(e.to)!, next: 0 });
+        else visiting.delete(e.to);
       }
-      done.add(id);
     };
     const byName = [...this.packagesById.values()].sort(comparePackageNames);
     for (const p of byName) visit(p.id);
@@ -976,13 +983,14 @@ export class Resolver {
           this.refer(file, name.nameRange, func, 'use');
           this.report(file, 'wrong-kind', name.nameRange, `cannot import function \`${name.name}\`: \`use\` brings in types only`);
         } else if (u.hir.path.kind === 'foreign') {
+          const suggestion = this.suggest(name.name, () => target.types.keys());
           this.report(file, 'unknown-foreign-item', name.nameRange,
-            `type \`${name.name}\` not defined in interface \`${target.name ?? ''}\` of package \`${target.package.id}\`${didYouMean(name.name, target.types.keys())}`,
-            { data: { name: name.name, suggestion: closestName(name.name, target.types.keys()) } });
+            `type \`${name.name}\` not defined in interface \`${target.name ?? ''}\` of package \`${target.package.id}\`${didYouMean(suggestion)}`,
+            { data: { name: name.name, suggestion } });
         } else {
-          const suggestion = closestName(name.name, target.types.keys());
+          const suggestion = this.suggest(name.name, () => target.types.keys());
           this.report(file, 'unknown-name', name.nameRange,
-            `name \`${name.name}\` does not exist in interface \`${target.name ?? ''}\`${suggestion ? `; did you mean \`${suggestion}\`?` : ''}`,
+            `name \`${name.name}\` does not exist in interface \`${target.name ?? ''}\`${didYouMean(suggestion)}`,
             { data: { name: name.name, suggestion, kind: 'type' } });
         }
       }
@@ -1139,10 +1147,8 @@ export class Resolver {
       return undefined;
     }
     const renamed = name === 'float32' ? 'f32' : name === 'float64' ? 'f64' : undefined;
-    const suggestion = renamed ?? closestName(name, [...info.owner.types.keys(), ...PRIMITIVES]);
-    const hint = renamed
-      ? `; the \`${name}\` type has been renamed to \`${renamed}\``
-      : suggestion ? `; did you mean \`${suggestion}\`?` : '';
+    const suggestion = renamed ?? this.suggest(name, () => [...info.owner.types.keys(), ...PRIMITIVES]);
+    const hint = renamed ? `; the \`${name}\` type has been renamed to \`${renamed}\`` : didYouMean(suggestion);
     this.report(file, 'unknown-name', range, `${context} \`${name}\` does not exist${hint}`, { data: { name, suggestion, kind: 'type' } });
     return undefined;
   }
