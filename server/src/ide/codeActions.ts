@@ -155,7 +155,7 @@ function addMissingUse(a: Analysis, d: Diagnostic): CodeAction[] {
   if (!owner) return [];
   const members = ownerMembers(owner);
   // A name inside a `use` list is not a missing `use`.
-  if (members.some((m) => m.kind === 'use' && m.range.start <= d.start && d.start < m.range.end)) return [];
+  if (usesAmong(members).some((m) => m.range.start <= d.start && d.start < m.range.end)) return [];
   const ownerPkg = owner.package;
   const out: CodeAction[] = [];
   for (const pkg of a.resolution.packages) {
@@ -189,12 +189,38 @@ function addMissingUse(a: Analysis, d: Diagnostic): CodeAction[] {
 /** The innermost interface or world of this file around `offset`. */
 function ownerAt(a: Analysis, offset: number): Interface | World | undefined {
   let best: Interface | World | undefined;
-  for (const { symbol } of declarationsInFile(a.resolution, a.file.path)) {
-    if (symbol.kind !== 'interface' && symbol.kind !== 'world') continue;
+  for (const symbol of ownersIn(a)) {
     const r = symbol.loc.range;
     if (r.start <= offset && offset < r.end && (!best || r.end - r.start < best.loc.range.end - best.loc.range.start)) best = symbol;
   }
   return best;
+}
+
+const ownersCache = new WeakMap<Resolution, Map<string, (Interface | World)[]>>();
+
+/** The interfaces and worlds declared in the file, found once per check (not among all its declarations per diagnostic). */
+function ownersIn(a: Analysis): (Interface | World)[] {
+  let perFile = ownersCache.get(a.resolution);
+  if (!perFile) ownersCache.set(a.resolution, (perFile = new Map()));
+  let owners = perFile.get(a.file.path);
+  if (!owners) {
+    owners = [];
+    for (const { symbol } of declarationsInFile(a.resolution, a.file.path)) if (symbol.kind === 'interface' || symbol.kind === 'world') owners.push(symbol);
+    perFile.set(a.file.path, owners);
+  }
+  return owners;
+}
+
+const usesCache = new WeakMap<readonly { kind: string }[], UseHir[]>();
+
+/**
+ * The `use`s among an owner's members, found once per summary: a file with 50k unknown names in
+ * one interface asked for every name, and scanning 50k members each time took 50 s.
+ */
+function usesAmong(members: readonly { kind: string; range: Range }[]): UseHir[] {
+  let uses = usesCache.get(members);
+  if (!uses) usesCache.set(members, (uses = members.filter((m): m is UseHir => m.kind === 'use')));
+  return uses;
 }
 
 function ownerMembers(owner: Interface | World): (InterfaceMemberHir | World['hir']['members'][number])[] {
@@ -243,7 +269,7 @@ function dependsOnPackage(res: Resolution, from: Package, to: Package): boolean 
 function useInsertion(a: Analysis, owner: Interface | World, members: { kind: string; range: Range }[], iface: Interface, path: string, name: string): TextEdit | undefined {
   const text = a.file.text;
   const root = rootNode(a.file.tree);
-  const uses = members.filter((m): m is UseHir => m.kind === 'use');
+  const uses = usesAmong(members);
   for (const u of uses) {
     const site = u.path.kind === 'local' ? u.path.range : u.path.nameRange;
     const target = referencesInFile(a.resolution, a.file.path).find((r) => r.range.start === site.start && r.range.end === site.end)?.target;
