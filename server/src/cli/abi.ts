@@ -5,11 +5,15 @@
 // Exit status: 0 without errors, 1 with errors, 2 on usage or I/O errors.
 
 import {
-  type AbiReport, abiReport, defLayout, entryKind, funcSignatures, ownTypes, worldFuncs,
+  abiEntries, defLayout, entryKind, funcSignatures, ownTypes, worldFuncs,
 } from '../semantics/abi';
 import { funcText, layoutText } from '../semantics/abiText';
 import type { Func, Package, TypeDef } from '../semantics/model';
 import { type CliIo, checkPaths, displayPath, parseArgs } from './common';
+import { JsonReport } from './jsonReport';
+
+/** Past this, --json prints an error instead (see JsonReport). */
+const MAX_JSON_MB = 256;
 
 const USAGE = `usage: wit-ls abi [--json] [--deps] [--wasm64] [--features a,b] [--all-features] PATH...
   Prints the Canonical ABI layout of every named type and function: size, alignment, field
@@ -21,7 +25,8 @@ const USAGE = `usage: wit-ls abi [--json] [--deps] [--wasm64] [--features a,b] [
   --wasm64          in the table, show layouts with 64-bit pointers (memory64) instead of wasm32
   --features a,b    turn on @unstable features (may be repeated)
   --all-features    turn on every @unstable feature
-Exit status: 0 no errors, 1 errors found, 2 usage or I/O errors.
+Exit status: 0 no errors, 1 errors found, 2 usage or I/O errors (or a JSON report too large to print).
+
 `;
 
 export async function runAbi(args: string[], io: CliIo): Promise<number> {
@@ -35,7 +40,7 @@ export async function runAbi(args: string[], io: CliIo): Promise<number> {
     return 2;
   }
   const json = parsed.switches.has('--json');
-  const merged: AbiReport = { types: {}, functions: {} };
+  const merged = new JsonReport(MAX_JSON_MB * 2 ** 20);
   const tables: string[] = [];
   let ioFailed = false;
   let errors = 0;
@@ -50,13 +55,15 @@ export async function runAbi(args: string[], io: CliIo): Promise<number> {
       io.err(`${displayPath(file)}:${at.line + 1}:${at.character + 1}: ${severity} [${d.code}]: ${d.message}\n`);
     }
     const packages = parsed.switches.has('--deps') ? resolution.packages : resolution.rootPackages;
-    if (json) {
-      const report = abiReport(packages);
-      Object.assign(merged.types, report.types);
-      Object.assign(merged.functions, report.functions);
-    } else tables.push(table(packages, parsed.switches.has('--wasm64') ? 8 : 4));
+    if (json && !merged.tooLarge) abiEntries(packages, (section, key, entry) => merged.add(section, key, entry));
+    else tables.push(table(packages, parsed.switches.has('--wasm64') ? 8 : 4));
   }
-  if (json) io.out(JSON.stringify(merged, null, 2) + '\n');
+  if (json && merged.tooLarge) {
+    io.err(`wit-ls abi: the JSON report would be larger than ${MAX_JSON_MB} MB, so it is not printed; the table (without --json) `
+      + 'shows every layout in short, or check fewer packages at a time\n');
+    return 2;
+  }
+  if (json) io.out(merged.text());
   else io.out(tables.filter(Boolean).join('\n'));
   if (ioFailed) return 2;
   return errors > 0 ? 1 : 0;

@@ -3,8 +3,9 @@
 // and every reference to it across the unit. Plain data and offsets only.
 
 import type { Range } from '../semantics/hir';
-import type {
-  Func, Interface, Location, Package, Reference, Resolution, SourceFile, Symbol, TypeDef, World,
+import {
+  type Func, type Interface, type Location, type Package, type Reference, type Resolution, type SourceFile, type Symbol,
+  type TypeDef, type World, chainEnd,
 } from '../semantics/model';
 import type { UnitInput } from '../semantics/resolve';
 
@@ -126,13 +127,17 @@ export function symbolAt(a: Analysis, offset: number): SymbolAt | undefined {
  * chains of `use`); everything else to its own declaration.
  */
 export function definitionTarget(s: Symbol): Symbol {
-  let cur = s;
-  const seen = new Set<Symbol>();
-  while (cur.kind === 'typedef' && cur.body.kind === 'use' && cur.body.target && !seen.has(cur)) {
-    seen.add(cur);
-    cur = cur.body.target;
-  }
-  return cur;
+  return chainEnd(s, nextTarget, new Map());
+}
+
+function nextTarget(s: Symbol): Symbol | undefined {
+  return s.kind === 'typedef' && s.body.kind === 'use' ? s.body.target : undefined;
+}
+
+/** definitionTarget for many calls over one model: each chain of `use`s is walked once (chainEnd). */
+export function definitionTargetMemo(): (s: Symbol) => Symbol {
+  const memo = new Map<Symbol, Symbol>();
+  return (s) => chainEnd(s, nextTarget, memo);
 }
 
 /**

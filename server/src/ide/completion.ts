@@ -8,7 +8,7 @@
 import { keepShape } from '../base/shapes';
 import { SyntaxKind as K, SyntaxToken, SyntaxTree, rootNode } from '../syntax';
 import type { Interface, Package, TypeDef, World } from '../semantics/model';
-import { underlyingDef } from '../semantics/model';
+import { underlyingDefMemo } from '../semantics/model';
 import { Analysis, typeKeyword } from './analysis';
 import { ATTRIBUTES, BUILTIN_TYPES, EXTERN_SNIPPETS, ITEM_KEYWORDS, ITEM_SNIPPETS } from './completion/catalog';
 import { Context, Site, completionSite } from './completion/context';
@@ -61,7 +61,7 @@ export function completion(a: Analysis, tree: SyntaxTree, offset: number, option
   const out = new Collector(tree.text, cs.cursor.offset, cs.word);
   const env: Env = {
     a, place, site: cs.site, out, word: cs.word, prev: cs.cursor.prev, text: tree.text, cursor: cs.cursor.offset,
-    itemSnippets: options.itemSnippets ?? true,
+    itemSnippets: options.itemSnippets ?? true, underlying: underlyingDefMemo(),
   };
   for (const ctx of cs.contexts) addContext(env, ctx);
   out.items.sort((x, y) => (x.sortText < y.sortText ? -1 : x.sortText > y.sortText ? 1 : 0));
@@ -86,6 +86,8 @@ interface Env {
   prev: SyntaxToken | undefined;
   text: string;
   cursor: number;
+  /** underlyingDef for this request: types in scope often share their chains of `use`s and aliases. */
+  underlying: (def: TypeDef) => TypeDef;
 }
 
 /** Ranking groups within a match tier: what is most likely wanted first. */
@@ -209,10 +211,10 @@ function types(env: Env, position: Extract<Context, { kind: 'type' }>['position'
   const self = enclosingTypeName(env.prev);
   for (const t of typesInScope(env.place, env.site)) {
     if (t.name === self) continue;
-    if (position === 'handle' && !isResourceType(t)) continue;
-    if (position === 'map-key' && !isMapKeyType(t)) continue;
+    if (position === 'handle' && !isResourceType(t, env.underlying)) continue;
+    if (position === 'map-key' && !isMapKeyType(t, env.underlying)) continue;
     if (t.def) addDef(env, t.name, t.def);
-    else env.out.add(t.name, typeKind(t), { group: Group.Primary, detail: typeDetail(t) });
+    else env.out.add(t.name, typeKind(t, env.underlying), { group: Group.Primary, detail: typeDetail(t) });
   }
   if (position === 'handle') return;
   if (position === 'result-ok') {
@@ -243,13 +245,13 @@ interface DefFacts {
 
 const defFacts = new WeakMap<TypeDef, DefFacts>();
 
-function factsOf(def: TypeDef): DefFacts {
+function factsOf(def: TypeDef, underlying: (def: TypeDef) => TypeDef): DefFacts {
   let f = defFacts.get(def);
   if (!f) {
-    const u = underlyingDef(def).body.kind;
+    const u = underlying(def).body.kind;
     f = {
       kind: u === 'use' ? 'type' : u,
-      detail: defDetail(def) + (def.active ? '' : ' (inactive feature)'),
+      detail: defDetail(def, underlying) + (def.active ? '' : ' (inactive feature)'),
       docId: typeDocId(def),
       deprecated: !!def.stability.deprecated,
       active: def.active,
@@ -260,7 +262,7 @@ function factsOf(def: TypeDef): DefFacts {
 }
 
 function addDef(env: Env, name: string, def: TypeDef): void {
-  const f = factsOf(def);
+  const f = factsOf(def, env.underlying);
   env.out.add(name, f.kind, { group: f.active ? Group.Primary : Group.Last, detail: f.detail, docId: f.docId, deprecated: f.deprecated });
 }
 
@@ -273,14 +275,14 @@ function enclosingTypeName(prev: SyntaxToken | undefined): string | undefined {
   return undefined;
 }
 
-function isResourceType(t: ScopeType): boolean {
-  if (t.def) return underlyingDef(t.def).body.kind === 'resource';
+function isResourceType(t: ScopeType, underlying: (def: TypeDef) => TypeDef): boolean {
+  if (t.def) return underlying(t.def).body.kind === 'resource';
   return t.declaredAs === K.RESOURCE || t.declaredAs === K.USE;
 }
 
-function isMapKeyType(t: ScopeType): boolean {
+function isMapKeyType(t: ScopeType, underlying: (def: TypeDef) => TypeDef): boolean {
   if (!t.def) return false;
-  const u = underlyingDef(t.def);
+  const u = underlying(t.def);
   return u.body.kind === 'alias' && u.body.target.kind === 'prim' && MAP_KEY_PRIMS.has(u.body.target.name);
 }
 
@@ -288,8 +290,8 @@ const KIND_BY_SYNTAX: Partial<Record<K, CompletionKind>> = {
   [K.RECORD]: 'record', [K.VARIANT]: 'variant', [K.ENUM]: 'enum', [K.FLAGS]: 'flags', [K.RESOURCE]: 'resource', [K.TYPE_ALIAS]: 'alias',
 };
 
-function typeKind(t: ScopeType): CompletionKind {
-  if (t.def) return factsOf(t.def).kind;
+function typeKind(t: ScopeType, underlying: (def: TypeDef) => TypeDef): CompletionKind {
+  if (t.def) return factsOf(t.def, underlying).kind;
   return (t.declaredAs !== undefined && KIND_BY_SYNTAX[t.declaredAs]) || 'type';
 }
 
@@ -299,8 +301,8 @@ function typeDetail(t: ScopeType): string {
   return !kind || kind === 'alias' ? (t.declaredAs === K.USE ? 'use' : 'type') : kind;
 }
 
-function defDetail(def: TypeDef): string {
-  const u = underlyingDef(def);
+function defDetail(def: TypeDef, underlying: (def: TypeDef) => TypeDef): string {
+  const u = underlying(def);
   const what = u.body.kind === 'alias' ? `type = ${renderTy(u.body.target)}` : typeKeyword(u);
   const from = def.body.kind === 'use' ? def.body.from : undefined;
   return from ? `${what} · from ${from.name ? from.name : ownerName(from)}` : what;
@@ -399,7 +401,7 @@ function includeNames(env: Env, path: string | undefined, listed: Set<string>): 
       // Only plain names can be renamed; interfaces imported by path are keyed by their id.
       if (listed.has(name) || name.includes(':')) continue;
       const what = item.kind === 'func' ? 'function' : item.kind;
-      env.out.add(name, item.kind === 'func' ? 'function' : item.kind === 'type' ? typeKind({ name, def: item.def }) : 'interface', {
+      env.out.add(name, item.kind === 'func' ? 'function' : item.kind === 'type' ? typeKind({ name, def: item.def }, env.underlying) : 'interface', {
         group: Group.Primary,
         detail: `${direction} ${what}`,
       });

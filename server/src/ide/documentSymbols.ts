@@ -6,7 +6,7 @@
 // names).
 
 import type { Range } from '../semantics/hir';
-import { Symbol, interfaceId, underlyingDef } from '../semantics/model';
+import { Symbol, TypeDef, interfaceId, underlyingDefMemo } from '../semantics/model';
 import { SyntaxKind as K, SyntaxNode, SyntaxToken, SyntaxTree, isTrivia, rootNode } from '../syntax';
 import { Analysis, declarationsInFile, referencesInFile } from './analysis';
 
@@ -40,6 +40,8 @@ const TYPEDEF_KINDS: Partial<Record<K, OutlineKind>> = {
 interface ModelView {
   refAt(start: number): Symbol | undefined;
   declAt(start: number): Symbol | undefined;
+  /** underlyingDef, each chain of `use`s walked once per request. */
+  underlying(def: TypeDef): TypeDef;
 }
 
 export function documentSymbols(tree: SyntaxTree, model?: Analysis): OutlineSymbol[] {
@@ -56,6 +58,7 @@ export function documentSymbols(tree: SyntaxTree, model?: Analysis): OutlineSymb
         decls ??= new Map(declarationsInFile(model.resolution, model.file.path).map((d) => [d.loc.nameRange.start, d.symbol]));
         return decls.get(start);
       },
+      underlying: underlyingDefMemo(),
     };
   }
   return topLevel(rootNode(tree), view);
@@ -205,7 +208,7 @@ function useItem(node: SyntaxNode, view: ModelView | undefined): OutlineSymbol {
     if (!local) continue;
     // What the name is comes from the model: the tree only says that it is some type.
     const declared = view?.declAt(local.node.start);
-    const target = declared?.kind === 'typedef' && declared.body.kind === 'use' && declared.body.target ? underlyingDef(declared.body.target) : undefined;
+    const target = declared?.kind === 'typedef' && declared.body.kind === 'use' && declared.body.target ? view!.underlying(declared.body.target) : undefined;
     const kind: OutlineKind = target ? typedefKindOf(target.body.kind) : 'type';
     const what = target ? (target.body.kind === 'alias' ? 'type' : target.body.kind) : undefined;
     const detail = alias && original ? `${what ? what + ' ' : ''}${original.name}` : what;

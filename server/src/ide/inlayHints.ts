@@ -6,7 +6,7 @@
 
 import type { Range } from '../semantics/hir';
 import type { Interface, Ty, TypeDef, World } from '../semantics/model';
-import { interfaceId } from '../semantics/model';
+import { interfaceId, underlyingDefMemo } from '../semantics/model';
 import { Analysis, declarationsInFile, definitionTarget, typeKeyword } from './analysis';
 import { renderTy } from './render';
 
@@ -32,10 +32,12 @@ export interface InlayHintOptions {
 export function inlayHints(a: Analysis, range: Range, options: InlayHintOptions): InlayHint[] {
   const out: InlayHint[] = [];
   const inRange = (o: number) => range.start <= o && o <= range.end;
+  // Aliases of aliases share their chains: each is walked once, not once per alias on it.
+  const underlying = underlyingDefMemo();
   for (const { symbol } of declarationsInFile(a.resolution, a.file.path)) {
     if (symbol.kind !== 'typedef') continue;
     if (options.typeAliases && symbol.body.kind === 'alias' && inRange(symbol.loc.range.end)) {
-      const h = aliasHint(symbol, symbol.body.target);
+      const h = aliasHint(symbol, symbol.body.target, underlying);
       if (h) out.push(h);
     }
     if (options.useOrigins && symbol.body.kind === 'use' && inRange(symbol.loc.nameRange.end)) {
@@ -48,21 +50,13 @@ export function inlayHints(a: Analysis, range: Range, options: InlayHintOptions)
 }
 
 /** `type x = y;` with `y` an alias or a `use`d name: where the chain ends. */
-function aliasHint(def: TypeDef, target: Ty): InlayHint | undefined {
+function aliasHint(def: TypeDef, target: Ty, underlying: (d: TypeDef) => TypeDef): InlayHint | undefined {
   if (target.kind !== 'def' || (target.def.body.kind !== 'alias' && target.def.body.kind !== 'use')) return undefined;
-  const seen = new Set<TypeDef>([def]);
-  let cur = target.def;
-  for (;;) {
-    if (seen.has(cur)) return undefined; // a cycle, reported elsewhere
-    seen.add(cur);
-    const b = cur.body;
-    if (b.kind === 'use') {
-      if (!b.target) return undefined;
-      cur = b.target;
-    } else if (b.kind === 'alias' && b.target.kind === 'def') {
-      cur = b.target.def;
-    } else break;
-  }
+  const cur = underlying(target.def);
+  const b = cur.body;
+  // Where the chain stops at a link that leads on, it goes in a cycle (reported elsewhere); at a
+  // `use`, the `use` did not resolve.
+  if (b.kind === 'use' || (b.kind === 'alias' && b.target.kind === 'def')) return undefined;
   const end = def.loc.range.end;
   if (cur.body.kind === 'alias') {
     const label = `= ${renderTy(cur.body.target)}`;

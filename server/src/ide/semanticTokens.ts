@@ -5,11 +5,11 @@
 // docs/semantic-tokens.md; the lsp layer encodes the tokens and computes deltas.
 
 import type { Range } from '../semantics/hir';
-import { Symbol, World, WorldItem, isResource } from '../semantics/model';
+import { Symbol, World, WorldItem, underlyingDefMemo } from '../semantics/model';
 import {
   GreenNode, SyntaxKind as K, SyntaxTree, greenWidth, isGreenNode, isTrivia,
 } from '../syntax';
-import { Analysis, declarationsInFile, definitionTarget, referencesInFile } from './analysis';
+import { Analysis, declarationsInFile, definitionTargetMemo, referencesInFile } from './analysis';
 
 /**
  * Token types, in legend order. `world` and `resource` are custom types (declared with the
@@ -121,35 +121,51 @@ function buildModelView(a: Analysis): ModelView {
   return { refs, decls };
 }
 
-function deprecatedMod(s: Symbol): number {
-  if (s.kind === 'package') return 0;
-  const target = definitionTarget(s);
-  const dep = s.stability.deprecated ?? (target.kind === 'package' ? undefined : target.stability.deprecated);
-  return dep ? M.deprecated : 0;
-}
+/**
+ * How names that resolve to a symbol are colored, each symbol worked out once per request: the
+ * chains of `use`s behind them are shared by many names.
+ */
+function classifier(): { symbol: (s: Symbol) => Class; worldItem: (item: WorldItem) => Class } {
+  const target = definitionTargetMemo();
+  const underlying = underlyingDefMemo();
+  const classes = new Map<Symbol, Class>();
 
-/** How a name that resolves to `s` is colored. */
-function classOfSymbol(s: Symbol): Class {
-  const mods = deprecatedMod(s);
-  switch (s.kind) {
-    case 'package': return cls(T.namespace, mods);
-    case 'interface': return cls(T.interface, mods);
-    case 'world': return cls(T.world, mods);
-    case 'typedef': return cls(isResource(s) ? T.resource : T.type, mods);
-    case 'func': {
-      const async = s.async ? M.async : 0;
-      if (s.funcKind === 'freestanding') return cls(T.function, mods | async);
-      return cls(T.method, mods | async | (s.funcKind === 'static' ? M.static : 0));
+  const deprecatedMod = (s: Symbol): number => {
+    if (s.kind === 'package') return 0;
+    const t = target(s);
+    const dep = s.stability.deprecated ?? (t.kind === 'package' ? undefined : t.stability.deprecated);
+    return dep ? M.deprecated : 0;
+  };
+
+  const classOf = (s: Symbol): Class => {
+    const mods = deprecatedMod(s);
+    switch (s.kind) {
+      case 'package': return cls(T.namespace, mods);
+      case 'interface': return cls(T.interface, mods);
+      case 'world': return cls(T.world, mods);
+      case 'typedef': return cls(underlying(s).body.kind === 'resource' ? T.resource : T.type, mods);
+      case 'func': {
+        const async = s.async ? M.async : 0;
+        if (s.funcKind === 'freestanding') return cls(T.function, mods | async);
+        return cls(T.method, mods | async | (s.funcKind === 'static' ? M.static : 0));
+      }
     }
-  }
-}
+  };
 
-function classOfWorldItem(item: WorldItem): Class {
-  switch (item.kind) {
-    case 'interface': return classOfSymbol(item.iface);
-    case 'func': return classOfSymbol(item.func);
-    case 'type': return classOfSymbol(item.def);
-  }
+  const symbol = (s: Symbol): Class => {
+    let c = classes.get(s);
+    if (c === undefined) classes.set(s, (c = classOf(s)));
+    return c;
+  };
+
+  const worldItem = (item: WorldItem): Class => {
+    switch (item.kind) {
+      case 'interface': return symbol(item.iface);
+      case 'func': return symbol(item.func);
+      case 'type': return symbol(item.def);
+    }
+  };
+  return { symbol, worldItem };
 }
 
 /** The first child node of a kind, with its offset. */
@@ -200,6 +216,7 @@ function isAsyncFunc(node: GreenNode): boolean {
  */
 export function semanticTokens(tree: SyntaxTree, model?: Analysis, range?: Range): SemanticToken[] {
   const view = model && model.file.text === tree.text ? modelView(model) : undefined;
+  const classify = classifier();
   const out: SemanticToken[] = [];
   const from = range?.start ?? 0;
   const to = range?.end ?? tree.text.length;
@@ -234,7 +251,7 @@ export function semanticTokens(tree: SyntaxTree, model?: Analysis, range?: Range
 
   const refClass = (start: number, fallback: TokenType): Class => {
     const s = view?.refs.get(start);
-    return s ? classOfSymbol(s) : T[fallback];
+    return s ? classify.symbol(s) : T[fallback];
   };
 
   /** The class of the NAME_REF child of a node (the thing a rename renames). */
@@ -258,7 +275,7 @@ export function semanticTokens(tree: SyntaxTree, model?: Analysis, range?: Range
     if (world?.kind === 'world' && id) {
       const name = id.text.replace(/^%/, '');
       const item = (world as World).imports.get(name) ?? (world as World).exports.get(name);
-      if (item) return classOfWorldItem(item);
+      if (item) return classify.worldItem(item);
     }
     return T.function;
   };
@@ -280,7 +297,7 @@ export function semanticTokens(tree: SyntaxTree, model?: Analysis, range?: Range
       case K.INCLUDE_NAME: c = includedItem(owner, ownerStart); break;
       default: {
         const declared = view?.decls.get(nameStart);
-        if (declared && declared.kind !== 'package') c = classOfSymbol(declared);
+        if (declared && declared.kind !== 'package') c = classify.symbol(declared);
         else {
           const t = DECLARED[owner.kind];
           if (!t) return undefined;

@@ -4,7 +4,7 @@
 export {
   type AbiProblem, type CoreType, type Flat, type IntRepr, type ProblemKind, type PtrSize, type Sized,
   FLAT_KEEP, MAX_FLAGS, MAX_FLAT_ASYNC_PARAMS, MAX_FLAT_PARAMS, MAX_FLAT_RESULTS, MAX_TYPE_SIZE,
-  alignTo, defSized, defValidity, discriminantOf, flagsReprOf, join, legacyFlagsSized, sized, validity,
+  alignTo, coreTypesOf, defSized, defValidity, discriminantOf, flagsReprOf, join, legacyFlagsSized, sized, validity,
 } from './abi/core';
 export {
   type CaseLayout, type ElementLayout, type FieldLayout, type Invalid, type Layout, type LayoutShape,
@@ -15,5 +15,5 @@ export {
   abiParams, abiResult, funcSignatures,
 } from './abi/funcs';
 export { defSpelling, funcSpelling, structuralType, writtenType } from './abi/spelling';
-export { type AbiReport, type JsonObject, abiReport, entryKind, funcEntry, ownTypes, typeEntry, worldFuncs } from './abi/report';
+export { type AbiReport, type JsonObject, abiEntries, abiReport, entryKind, funcEntry, ownTypes, typeEntry, worldFuncs } from './abi/report';
 export { type ReportSize, checkTypeSizes } from './abi/diagnostics';

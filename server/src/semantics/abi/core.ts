@@ -1,7 +1,7 @@
 // The Canonical ABI's `elem_size`, `alignment` and `flatten_type` for resolved WIT types, with the
 // spec's validity bounds, memoized per TypeDef and pointer size (4 for wasm32, 8 for memory64).
 
-import type { Ty, TypeDef } from '../model';
+import { type Ty, type TypeDef, chainEnd, nextUnderlying } from '../model';
 
 export type PtrSize = 4 | 8;
 export type CoreType = 'i32' | 'i64' | 'f32' | 'f64';
@@ -19,10 +19,39 @@ export const MAX_FLAGS = 32;
  */
 export const FLAT_KEEP = 4096;
 
-/** A flattening: the exact count and its first `min(count, FLAT_KEEP)` core types. */
+/**
+ * A flattening: the exact count, and its core types coded one character each (CODE_OF), at least
+ * the first `min(count, FLAT_KEEP)` of them (coreTypesOf decodes them).
+ *
+ * Codes are kept in strings rather than arrays because every named type keeps its flattening, and
+ * a chain of types that each add a value (`type h2 = option<h1>`, ...) would otherwise hold a
+ * quadratic number of them: 100k such types took 4 GB and crashed. Appending to a string shares
+ * the string appended to, so the chain holds a few bytes per type; the codes are cut back to
+ * FLAT_KEEP only once they pass twice that, so that cutting (which copies) happens rarely.
+ */
 export interface Flat {
   count: number;
-  types: CoreType[];
+  codes: string;
+}
+
+const CODE_OF: Record<CoreType, string> = { i32: 'i', i64: 'I', f32: 'f', f64: 'F' };
+const TYPE_OF: Record<string, CoreType> = { i: 'i32', I: 'i64', f: 'f32', F: 'f64' };
+
+/** The kept core types of a flattening: its first `min(count, FLAT_KEEP)`. */
+export function coreTypesOf(flat: Flat): CoreType[] {
+  const n = Math.min(flat.codes.length, FLAT_KEEP);
+  const out: CoreType[] = new Array(n);
+  for (let i = 0; i < n; i++) out[i] = TYPE_OF[flat.codes[i]];
+  return out;
+}
+
+function flatOf(...types: CoreType[]): Flat {
+  return { count: types.length, codes: types.map((t) => CODE_OF[t]).join('') };
+}
+
+/** Codes cut back to FLAT_KEEP once they are more than twice as long (see Flat). */
+function kept(codes: string): string {
+  return codes.length > 2 * FLAT_KEEP ? codes.slice(0, FLAT_KEEP) : codes;
 }
 
 export type ProblemKind = 'too-many-flags' | 'too-large' | 'cyclic' | 'unresolved' | 'empty' | 'zero-length';
@@ -68,40 +97,47 @@ export function join(a: CoreType, b: CoreType): CoreType {
   return 'i64';
 }
 
+/** `join` on codes. */
+function joinCodes(a: string, b: string): string {
+  return CODE_OF[join(TYPE_OF[a], TYPE_OF[b])];
+}
+
 // ------------------------------------------------------------------ flat sequences
 
 export function flatConcat(parts: readonly Flat[]): Flat {
   let count = 0;
-  const types: CoreType[] = [];
+  let codes = '';
   for (const p of parts) {
     count += p.count;
-    // A truncated part already filled the kept prefix, so later parts only add to the count.
-    for (let i = 0; i < p.types.length && types.length < FLAT_KEEP; i++) types.push(p.types[i]);
+    // Once the kept prefix is full, later parts only add to the count.
+    if (codes.length < FLAT_KEEP) codes += p.codes;
   }
-  return { count, types };
+  return { count, codes: kept(codes) };
 }
 
 /** `flatten_type(t) * n` without materializing n copies. */
 export function flatRepeat(f: Flat, n: number): Flat {
-  const types: CoreType[] = [];
-  if (f.types.length > 0) {
-    for (let k = 0; k < n && types.length < FLAT_KEEP; k++) {
-      for (let i = 0; i < f.types.length && types.length < FLAT_KEEP; i++) types.push(f.types[i]);
-    }
-  }
-  return { count: f.count * n, types };
+  const copies = f.codes.length === 0 ? 0 : Math.min(n, Math.ceil(FLAT_KEEP / f.codes.length));
+  return { count: f.count * n, codes: kept(f.codes.repeat(copies)) };
 }
 
 /** The payload part of `flatten_variant`: position-wise join of the cases' flattenings. */
 export function flatJoinCases(cases: readonly (Flat | undefined)[]): Flat {
+  const present = cases.filter((c): c is Flat => c !== undefined);
+  // One payload (every option, most results) is its own join: share its codes.
+  if (present.length === 1) return present[0];
   let count = 0;
-  const types: CoreType[] = [];
-  for (const c of cases) {
-    if (!c) continue;
+  let codes = '';
+  for (const c of present) {
     count = Math.max(count, c.count);
-    for (let i = 0; i < c.types.length; i++) types[i] = i < types.length ? join(types[i], c.types[i]) : c.types[i];
+    let joined = '';
+    const n = Math.max(codes.length, c.codes.length);
+    for (let i = 0; i < n; i++) {
+      joined += i >= codes.length ? c.codes[i] : i >= c.codes.length ? codes[i] : joinCodes(codes[i], c.codes[i]);
+    }
+    codes = joined;
   }
-  return { count, types };
+  return { count, codes };
 }
 
 // ------------------------------------------------------------------ problems
@@ -124,9 +160,9 @@ const UNRESOLVED = problem('unresolved', 'the type did not resolve (see the erro
 
 // ------------------------------------------------------------------ sizes of type shapes
 
-const i32Flat: Flat = { count: 1, types: ['i32'] };
+const i32Flat: Flat = flatOf('i32');
 
-const scalar = (size: number, core: CoreType): Sized => ({ size, align: size, flat: { count: 1, types: [core] } });
+const scalar = (size: number, core: CoreType): Sized => ({ size, align: size, flat: flatOf(core) });
 
 const PRIMS: Record<string, Sized> = {
   bool: scalar(1, 'i32'), s8: scalar(1, 'i32'), u8: scalar(1, 'i32'),
@@ -141,7 +177,7 @@ export const HANDLE: Sized = { size: 4, align: 4, flat: i32Flat };
 /** A string or an unbounded list: a pointer and a length. */
 export function pointerPair(ptr: PtrSize): Sized {
   const t = ptrCore(ptr);
-  return { size: 2 * ptr, align: ptr, flat: { count: 2, types: [t, t] } };
+  return { size: 2 * ptr, align: ptr, flat: flatOf(t, t) };
 }
 
 function firstProblem(parts: readonly (Sized | undefined)[]): AbiProblem | undefined {
@@ -224,6 +260,21 @@ function withProblem(s: Sized, p: AbiProblem | undefined): Sized {
 // ------------------------------------------------------------------ memoized computation
 
 const memo: Record<PtrSize, WeakMap<TypeDef, Sized>> = { 4: new WeakMap(), 8: new WeakMap() };
+const underlyingMemo = new WeakMap<TypeDef, TypeDef>();
+const useTargetMemo = new WeakMap<TypeDef, TypeDef>();
+
+/**
+ * underlyingDef, remembered per definition as the layouts are: a report over a chain of 100k
+ * aliases would otherwise walk the rest of the chain from each of them.
+ */
+export function abiUnderlying(def: TypeDef): TypeDef {
+  return chainEnd(def, nextUnderlying, underlyingMemo);
+}
+
+/** Where a chain of `use`s (only) ends, remembered the same way. */
+export function abiUseTarget(def: TypeDef): TypeDef {
+  return chainEnd(def, (d) => (d.body.kind === 'use' ? d.body.target : undefined), useTargetMemo);
+}
 
 /** Size, alignment, flattening and first problem of a type. Under ptr 8, sizes of 2^28 or more are problems. */
 export function sized(ty: Ty, ptr: PtrSize): Sized {
@@ -337,7 +388,7 @@ function computeInOrder(root: TypeDef, ptr: PtrSize): void {
 }
 
 function cyclicSized(def: TypeDef): Sized {
-  return withProblem({ size: 0, align: 1, flat: { count: 0, types: [] } },
+  return withProblem({ size: 0, align: 1, flat: flatOf() },
     problem('cyclic', `type \`${def.name}\` refers to itself, so it has no Canonical ABI layout`));
 }
 

@@ -5,7 +5,7 @@
 import type { Func, Ty } from '../model';
 import {
   type AbiProblem, type CoreType, type Flat, type PtrSize, MAX_FLAT_ASYNC_PARAMS, MAX_FLAT_PARAMS,
-  MAX_FLAT_RESULTS, flatConcat, ptrCore, sized, validity,
+  MAX_FLAT_RESULTS, coreTypesOf, flatConcat, ptrCore, sized, validity,
 } from './core';
 import { fieldsOf } from './layout';
 
@@ -103,13 +103,15 @@ export function funcSignatures(func: Func, ptr: PtrSize): FuncAbi | InvalidFunc 
   const fr = flatten(result ? [result] : [], ptr);
   const paramsSpill = fp.count > MAX_FLAT_PARAMS;
   const resultsSpill = fr.count > MAX_FLAT_RESULTS;
-  const syncParams = paramsSpill ? [pt] : fp.types;
-  const lift = { params: syncParams, results: resultsSpill ? [pt] : fr.types };
-  const lower = resultsSpill ? { params: [...syncParams, pt], results: [] } : { params: syncParams, results: fr.types };
+  const paramTypes = coreTypesOf(fp);
+  const resultTypes = coreTypesOf(fr);
+  const syncParams = paramsSpill ? [pt] : paramTypes;
+  const lift = { params: syncParams, results: resultsSpill ? [pt] : resultTypes };
+  const lower = resultsSpill ? { params: [...syncParams, pt], results: [] } : { params: syncParams, results: resultTypes };
 
   const out: FuncAbi = {
     valid: true, ptr, params, result,
-    flatParams: fp.types, flatParamCount: fp.count, flatResults: fr.types, flatResultCount: fr.count,
+    flatParams: paramTypes, flatParamCount: fp.count, flatResults: resultTypes, flatResultCount: fr.count,
     paramsSpill, resultsSpill, lift, lower,
   };
   const asyncParamsSpill = fp.count > MAX_FLAT_ASYNC_PARAMS;
@@ -123,12 +125,12 @@ export function funcSignatures(func: Func, ptr: PtrSize): FuncAbi | InvalidFunc 
     out.resultsTuple = { size: block.size, align: block.align };
   }
   if (func.async) {
-    const lowerParams = asyncParamsSpill ? [pt] : fp.types;
+    const lowerParams = asyncParamsSpill ? [pt] : paramTypes;
     out.async = {
       liftCallback: { params: syncParams, results: ['i32'] },
       liftStackful: { params: syncParams, results: [] },
       lower: { params: fr.count > 0 ? [...lowerParams, pt] : lowerParams, results: ['i32'] },
-      taskReturn: { params: fr.count > MAX_FLAT_PARAMS ? [pt] : fr.types, results: [] },
+      taskReturn: { params: fr.count > MAX_FLAT_PARAMS ? [pt] : resultTypes, results: [] },
     };
   }
   return out;

@@ -2,10 +2,10 @@
 // alignment and flattening plus field offsets, discriminant and payload offset, flags
 // representation, list element or map entry layout, for wasm32 or memory64 pointers.
 
-import { type Ty, type TypeDef, underlyingDef } from '../model';
+import type { Ty, TypeDef } from '../model';
 import {
-  type AbiProblem, type CoreType, type IntRepr, type PtrSize, type Sized, alignTo, defSized, defValidity,
-  discriminantOf, flagsReprOf, intSize, sized, validity, variantShape,
+  type AbiProblem, type CoreType, type IntRepr, type PtrSize, type Sized, abiUnderlying, abiUseTarget, alignTo, defSized, defValidity,
+  coreTypesOf, discriminantOf, flagsReprOf, intSize, sized, validity, variantShape,
 } from './core';
 
 /** What a type is at the ABI level, after following names and aliases. */
@@ -75,7 +75,7 @@ const MAX_ALIAS_STEPS = 10_000;
 export function shapeOf(ty: Ty): Ty | TypeDef {
   let cur: Ty = ty;
   for (let i = 0; i < MAX_ALIAS_STEPS && cur.kind === 'def'; i++) {
-    const d = underlyingDef(cur.def);
+    const d = abiUnderlying(cur.def);
     if (d.body.kind === 'alias' && d.body.target.kind !== 'def') cur = d.body.target;
     else return d; // a record, variant, ...; or, for a cycle or an unresolved `use`, where it stops
   }
@@ -93,15 +93,14 @@ export function typeLayout(ty: Ty, ptr: PtrSize): Layout | Invalid {
 export function defLayout(def: TypeDef, ptr: PtrSize): Layout | Invalid {
   const problem = defValidity(def);
   if (problem) return { valid: false, problem };
-  let named = def;
-  for (let i = 0; i < MAX_ALIAS_STEPS && named.body.kind === 'use' && named.body.target; i++) named = named.body.target;
+  const named = abiUseTarget(def);
   const l = detail({ kind: 'def', def }, defSized(def, ptr), ptr);
   // The resource declaration itself (not a type naming it, which means `own<R>`).
   return named.body.kind === 'resource' ? { ...l, shape: 'resource' } : l;
 }
 
 function detail(ty: Ty, s: Sized, ptr: PtrSize): Layout {
-  const base = { valid: true as const, ptr, size: s.size, align: s.align, flat: s.flat.types, flatCount: s.flat.count };
+  const base = { valid: true as const, ptr, size: s.size, align: s.align, flat: coreTypesOf(s.flat), flatCount: s.flat.count };
   const shape = shapeOf(ty);
   if ('body' in shape) {
     const b = shape.body;
@@ -177,7 +176,7 @@ function casesOf(cases: readonly { name: string; ty?: Ty }[], ptr: PtrSize) {
     cases: cases.map((c, index): CaseLayout => {
       const s = sizes[index];
       return s && c.ty
-        ? { name: c.name, index, ty: c.ty, size: s.size, align: s.align, flat: s.flat.types }
+        ? { name: c.name, index, ty: c.ty, size: s.size, align: s.align, flat: coreTypesOf(s.flat) }
         : { name: c.name, index };
     }),
   };

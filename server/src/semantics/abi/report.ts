@@ -4,7 +4,7 @@
 
 import { basename } from '../../base/paths';
 import type { Func, Interface, Package, Ty, TypeDef, World } from '../model';
-import { type CoreType, legacyFlagsSized } from './core';
+import { type CoreType, coreTypesOf, legacyFlagsSized } from './core';
 import { type CoreSignature, funcSignatures } from './funcs';
 import { type FieldLayout, type Layout, defLayout } from './layout';
 import { defSpelling, funcSpelling, structuralType } from './spelling';
@@ -53,7 +53,7 @@ export function typeEntry(def: TypeDef): JsonObject {
     const out: JsonObject = { kind, ...(wit === undefined ? {} : { wit }), valid: false, error: l32.problem.message };
     if (def.body.kind === 'flags' && l32.problem.kind === 'too-many-flags') {
       const legacy = legacyFlagsSized(def.body.flags.length);
-      out.legacy_wit_parser = { size: legacy.size, align: legacy.align, flat: legacy.flat.types };
+      out.legacy_wit_parser = { size: legacy.size, align: legacy.align, flat: coreTypesOf(legacy.flat) };
     }
     out.file = file;
     return out;
@@ -143,19 +143,31 @@ export function worldFuncs(world: World): { func: Func; item: 'world-import' | '
 /** Every named type and function of the packages (interfaces first, then worlds). */
 export function abiReport(packages: readonly Package[]): AbiReport {
   const report: AbiReport = { types: {}, functions: {} };
+  abiEntries(packages, (section, key, entry) => {
+    report[section][key] = entry;
+    return true;
+  });
+  return report;
+}
+
+/**
+ * The entries of abiReport one at a time, in its order, each made just before it is passed on:
+ * a caller that serializes each entry at once never holds them all (the command line's --json).
+ * `visit` returns false to stop.
+ */
+export function abiEntries(packages: readonly Package[], visit: (section: keyof AbiReport, key: string, entry: JsonObject) => boolean): void {
   for (const pkg of packages) {
     for (const iface of pkg.interfaces.values()) {
       if (!iface.active || iface.name === undefined) continue;
       const prefix = `${pkg.id}/${iface.name}/`;
-      for (const def of ownTypes(iface)) report.types[prefix + def.name] = typeEntry(def);
-      for (const [name, func] of iface.funcs) if (func.active) report.functions[prefix + name] = funcEntry(func);
+      for (const def of ownTypes(iface)) if (!visit('types', prefix + def.name, typeEntry(def))) return;
+      for (const [name, func] of iface.funcs) if (func.active && !visit('functions', prefix + name, funcEntry(func))) return;
     }
     for (const world of pkg.worlds.values()) {
       if (!world.active) continue;
       const prefix = `${pkg.id}/${world.name}/`;
-      for (const def of ownTypes(world)) report.types[prefix + def.name] = typeEntry(def);
-      for (const { func, item } of worldFuncs(world)) report.functions[prefix + func.qualifiedName] = funcEntry(func, item);
+      for (const def of ownTypes(world)) if (!visit('types', prefix + def.name, typeEntry(def))) return;
+      for (const { func, item } of worldFuncs(world)) if (!visit('functions', prefix + func.qualifiedName, funcEntry(func, item))) return;
     }
   }
-  return report;
 }

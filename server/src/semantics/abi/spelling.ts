@@ -2,7 +2,8 @@
 // structurally with named types expanded (`list<record { x: s32, y: s32 }>`), the way the
 // reference table shows element, field and case types.
 
-import { type Func, type Ty, type TypeDef, underlyingDef } from '../model';
+import type { Func, Ty, TypeDef } from '../model';
+import { abiUnderlying } from './core';
 import { abiParams, abiResult } from './funcs';
 
 /** Structural spellings longer than this end with `…`: nested definitions can grow exponentially. */
@@ -53,7 +54,7 @@ export function structuralType(ty: Ty): string {
 
   let depth = 0;
   const def = (named: TypeDef): void => {
-    const d = underlyingDef(named);
+    const d = abiUnderlying(named);
     if (visiting.has(d)) return emit(named.name); // a cycle, reported by the resolver
     visiting.add(d);
     const b = d.body;
@@ -106,7 +107,7 @@ export function structuralType(ty: Ty): string {
     switch (t.kind) {
       case 'def': return def(t.def);
       case 'handle': {
-        const r = underlyingDef(t.resource);
+        const r = abiUnderlying(t.resource);
         return emit(`${t.own ? 'own' : 'borrow'}<${ownerName(r)}.${r.name}>`);
       }
       case 'list': return args('list', [t.elem], t.length === undefined ? '' : `, ${t.length}`);

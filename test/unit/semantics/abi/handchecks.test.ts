@@ -4,6 +4,7 @@
 // methods and constructors, the text renderings and the `type-too-large` diagnostic.
 
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { test } from 'node:test';
 import {
   FLAT_KEEP, type FuncAbi, type Layout, checkTypeSizes, defLayout, funcSignatures, structuralType,
@@ -151,6 +152,22 @@ test('a chain of 50,000 named types does not overflow the stack', () => {
   assert.deepEqual([l.size, l.align, l.flat], [1, 1, ['i32']]);
   assert.deepEqual(valid(defLayout(first, 8)).flat, ['i32']);
   assert.ok(structuralType(ref(prev)).length < 10_000);
+});
+
+test('a chain of 100,000 options, each flattening one value longer, takes little memory', () => {
+  // Each type keeps its flattening (up to FLAT_KEEP values): as arrays, the chain held billions
+  // of them and a hover on its last type crashed the language server. In a child process with a
+  // small heap, so that a regression fails here instead of taking the test run down.
+  const script = `
+    const { defLayout } = require(${JSON.stringify(require.resolve('../../../../server/src/semantics/abi'))});
+    const { alias, ref, resource } = require(${JSON.stringify(require.resolve('./support'))});
+    let prev = alias('h0', { kind: 'handle', own: true, resource: resource('r') });
+    for (let i = 1; i <= 100000; i++) prev = alias('h' + i, { kind: 'option', inner: ref(prev) });
+    const l = defLayout(prev, 4);
+    console.log(JSON.stringify([l.size, l.flatCount, l.flat.length, l.flat[0], l.flat[4095]]));`;
+  const r = spawnSync(process.execPath, ['--max-old-space-size=200', '-e', script], { encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr.slice(0, 500));
+  assert.deepEqual(JSON.parse(r.stdout), [400004, 100001, FLAT_KEEP, 'i32', 'i32']);
 });
 
 test('types that double at each level: sizes stay exact, spellings stay short, too-large is caught', () => {
