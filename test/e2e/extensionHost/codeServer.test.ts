@@ -9,7 +9,9 @@ import { ARTIFACTS_DIR, missingForCodeServer } from '../support/env';
 import { runExtensionHostTestsInCodeServer } from '../support/extensionHostRun';
 import { copyExample } from '../support/workspace';
 
-test('extension-host tests pass in code-server', { timeout: 240_000 }, async (t) => {
+// No overall timeout: on a slow machine the run takes several times longer than here, and the
+// harness's hang guard already fails it when the window stops reporting (see hangGuard).
+test('extension-host tests pass in code-server', async (t) => {
   const missing = missingForCodeServer({ extensionHostTests: true });
   assert.deepEqual(missing, [], `the code-server route is not set up:\n${missing.join('\n')}`);
 

@@ -43,6 +43,9 @@ export async function runRegisteredTests(log: (line: string) => void, filter?: s
   const results: HostTestResult[] = [];
   for (const [index, t] of selected.entries()) {
     const started = Date.now();
+    // The harness outside the window reads this line to know how long the test may take (its
+    // hang guard follows the tests' own timeouts instead of guessing a total for the run).
+    log(`# running ${index + 1} for up to ${t.timeoutMs} ms - ${t.name}`);
     try {
       await withTimeout(Promise.resolve().then(t.body), t.timeoutMs, t.name);
       results.push({ name: t.name, ok: true, durationMs: Date.now() - started });

@@ -9,6 +9,7 @@ import { CleanupStack } from './cleanup';
 import { startCodeServer } from './codeServer';
 import { makeTempDir } from './emergency';
 import { EXTENSION_HOST_TESTS, PROJECT_ROOT } from './env';
+import { hangGuard } from './hangGuard';
 
 /** What the tests module (test/e2e/extensionHost/registry.ts) writes per test. */
 export interface HostTestResult {
@@ -40,13 +41,18 @@ export interface ExtensionHostRunOptions {
   testsPath?: string;
   /** Only tests whose name contains this string run. */
   grep?: string;
-  timeoutMs?: number;
+  /**
+   * How long the window may stay silent: until the first test starts (code-server, the browser and
+   * the extension host starting), and between one test's end and the next one's start. While a
+   * test runs, the guard allows that test's own timeout plus this much.
+   */
+  silenceMs?: number;
 }
 
 export async function runExtensionHostTestsInCodeServer(options: ExtensionHostRunOptions): Promise<ExtensionHostRun> {
   const extensionPath = options.extensionPath ?? PROJECT_ROOT;
   const testsPath = options.testsPath ?? EXTENSION_HOST_TESTS;
-  const timeoutMs = options.timeoutMs ?? 120_000;
+  const silenceMs = options.silenceMs ?? 120_000;
   const cleanup = new CleanupStack();
   const tempDir = makeTempDir('wit-e2e-exthost-');
   cleanup.push('remove run dir', () => tempDir.remove());
@@ -70,8 +76,22 @@ export async function runExtensionHostTestsInCodeServer(options: ExtensionHostRu
     const { page } = browser;
 
     let reportExit!: (code: number) => void;
+    let reportHang!: (err: Error) => void;
     const exited = new Promise<number>((resolve) => (reportExit = resolve));
-    await page.exposeFunction('codeAutomationLog', (level: string, message: string) => log.push(`[${level}] ${message}`));
+    const hung = new Promise<never>((_, reject) => (reportHang = reject));
+    // The guard may fire while the page is still loading, before anything awaits `hung`.
+    hung.catch(() => undefined);
+    // A hang guard, not a budget for the whole run: on a slow machine the tests may take several
+    // times longer than here, and each one already fails on its own timeout. The guard only
+    // catches a window that stopped reporting (a dead extension host, a test that ignores its timeout).
+    const watchdog = hangGuard(silenceMs, (waited, what) =>
+      reportHang(new Error(`the extension-host tests stopped reporting: nothing for ${waited} ms ${what}:\n${log.join('\n')}\n${server.process.output()}`)));
+    cleanup.push('stop the hang guard', () => watchdog.stop());
+    watchdog.expect(silenceMs, 'while the window and the extension host started');
+    await page.exposeFunction('codeAutomationLog', (level: string, message: string) => {
+      log.push(`[${level}] ${message}`);
+      watchdog.heard(message);
+    });
     await page.exposeFunction('codeAutomationExit', (code: number) => reportExit(code));
     page.on('console', (message) => log.push(`[console.${message.type()}] ${message.text()}`));
 
@@ -83,11 +103,7 @@ export async function runExtensionHostTestsInCodeServer(options: ExtensionHostRu
     const url = `${server.url}?folder=${encodeURIComponent(options.workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
     await page.goto(url);
 
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const timedOut = new Promise<number>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`the extension-host tests did not finish within ${timeoutMs} ms:\n${log.join('\n')}\n${server.process.output()}`)), timeoutMs);
-    });
-    const exitCode = await Promise.race([exited, timedOut]).finally(() => clearTimeout(timer));
+    const exitCode = await Promise.race([exited, hung]);
     const results = existsSync(resultsFile) ? (JSON.parse(readFileSync(resultsFile, 'utf8')) as HostTestResult[]) : undefined;
     const languageServerLog = readOutputChannelLog(join(runDir, 'code-server', 'user-data', 'logs'), 'WIT Language Server');
     return { exitCode, results, log, serverOutput: server.process.output(), languageServerLog };
