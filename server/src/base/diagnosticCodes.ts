@@ -229,7 +229,7 @@ export const DIAGNOSTIC_CODES = {
   },
   'package-name-case': {
     severity: 'warning',
-    doc: 'A package namespace or name has capital letters (`package My:pkg;`). wit-parser accepts this, but component validation requires package names in lowercase.',
+    doc: 'A package namespace or name is written in capitals (`package MY:pkg;`; mixed case such as `My` is already an invalid identifier). wit-parser accepts this, but component validation requires package names in lowercase. A quick fix writes the name in lowercase in every header and path.',
   },
   'case-insensitive-duplicate': {
     severity: 'warning',

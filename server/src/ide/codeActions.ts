@@ -1,6 +1,6 @@
 // Code actions: quick fixes keyed on diagnostic codes (did you mean, add a missing `use`, remove an
 // unused `use`, add the package header, kebab-case an identifier, escape a keyword, drop a stray
-// `;`, enable a feature) and one refactor (merge `use` statements from the same interface). Each
+// `;`, enable a feature, write a package name in lowercase) and one refactor (merge `use` statements from the same interface). Each
 // action says which diagnostics it fixes and carries its edits per file, or a command the client
 // runs.
 
@@ -12,10 +12,10 @@ import {
 } from '../syntax';
 import { compareVersions } from '../semantics/gates';
 import type { InterfaceMemberHir, Range, UseHir } from '../semantics/hir';
-import type { Interface, Package, Resolution, World } from '../semantics/model';
+import { type Interface, type Package, type Resolution, type World, packageId } from '../semantics/model';
 import { closestName } from '../semantics/suggest';
 import { unusedUses } from '../semantics/unusedUses';
-import { Analysis, declarationsInFile, referencesInFile } from './analysis';
+import { Analysis, declarations, declarationsInFile, fileByPath, references, referencesInFile, symbolAt } from './analysis';
 import { FileEdits, rename } from './rename';
 
 export type CodeActionKind = 'quickfix' | 'refactor.rewrite';
@@ -85,6 +85,14 @@ export function codeActions(a: Analysis, range: Range, diagnostics: readonly Dia
         break;
       case 'expected-token':
         out.push(...removeStraySemicolon(a, d));
+        break;
+      case 'package-name-case':
+        // Each header of the package has the warning; one action fixes them all.
+        for (const action of lowercasePackage(a, d)) {
+          const same = out.find((o) => o.title === action.title);
+          if (same) same.diagnostics.push(d);
+          else out.push(action);
+        }
         break;
       case 'gated-reference':
       case 'inactive-feature':
@@ -458,6 +466,40 @@ function nameOwnItem(a: Analysis, d: Diagnostic): CodeAction[] {
     kind: 'quickfix',
     diagnostics: [d],
     edits: [{ file: a.file.path, edits: [{ start: pathStart, end: pathEnd, newText: text }] }],
+    isPreferred: true,
+  }];
+}
+
+/**
+ * `package MY:PKG;`, which component validation rejects: the name in lowercase in every header of
+ * the package and every `ns:pkg/...` path that names it. Not offered when that name is taken.
+ */
+function lowercasePackage(a: Analysis, d: Diagnostic): CodeAction[] {
+  const at = symbolAt(a, d.start);
+  if (!at || at.symbol.kind !== 'package') return [];
+  const pkg = at.symbol;
+  const lower = { ...pkg.name, namespace: pkg.name.namespace.toLowerCase(), name: pkg.name.name.toLowerCase() };
+  if (a.resolution.packages.some((p) => p.id === packageId(lower))) return [];
+  const byFile = new Map<string, TextEdit[]>();
+  const sites = [...declarations(pkg).map((l) => ({ file: l.file, range: l.nameRange })), ...references(a.resolution, pkg)];
+  for (const { file, range } of sites) {
+    const text = fileByPath(a.input, file)?.text;
+    if (text === undefined) return [];
+    const written = text.slice(range.start, range.end);
+    // Only `ns:name`: a version may rightly have capitals (`1.0.0-RC1`).
+    const versionAt = written.indexOf('@');
+    const head = versionAt < 0 ? written : written.slice(0, versionAt);
+    if (head === head.toLowerCase()) continue;
+    const edits = byFile.get(file) ?? [];
+    edits.push({ start: range.start, end: range.start + head.length, newText: head.toLowerCase() });
+    byFile.set(file, edits);
+  }
+  if (byFile.size === 0) return [];
+  return [{
+    title: `Write the package name in lowercase: \`${lower.namespace}:${lower.name}\``,
+    kind: 'quickfix',
+    diagnostics: [d],
+    edits: [...byFile].map(([file, edits]) => ({ file, edits })),
     isPreferred: true,
   }];
 }

@@ -334,3 +334,34 @@ world w {
   const fx = await analyzeFixture(ws.replace('dem$0o:app/types@1.0.0', 'dem$0o:app/nope@1.0.0'));
   assert.deepEqual(codeActions(fx.analysis, { start: fx.offset, end: fx.offset }).filter((x) => /by name alone/.test(x.title)), []);
 });
+
+test('a package name with capitals is written in lowercase in its header and every path to it, its version kept', async () => {
+  const ws = `
+//- /wit/a.wit
+package demo:app;
+
+package MY:L$0IB@1.0.0-RC1 {
+  interface types { type t = u32; }
+}
+
+world w {
+  import MY:LIB/types@1.0.0-RC1;
+}
+//- /wit/b.wit
+package demo:app;
+
+interface api {
+  use MY : LIB/types@1.0.0-RC1.{t};
+}
+`;
+  const r = await apply(ws, /Write the package name in lowercase: `my:lib`/);
+  assert.equal(r.action.diagnostics[0].code, 'package-name-case');
+  assert.equal(r.action.isPreferred, true);
+  assert.match(r.files['/wit/a.wit'], /\npackage my:lib@1\.0\.0-RC1 \{\n/);
+  assert.match(r.files['/wit/a.wit'], /\n {2}import my:lib\/types@1\.0\.0-RC1;\n/);
+  assert.match(r.files['/wit/b.wit'], /\n {2}use my : lib\/types@1\.0\.0-RC1\.\{t\};\n/);
+  // Not when the lowercase name is another package's.
+  const taken = await analyzeFixture(ws.replace('world w {', 'package my:lib@1.0.0-RC1 { interface other {} }\n\nworld w {'));
+  assert.ok(fileDiagnostics(taken.analysis).some((d) => d.code === 'package-name-case' && d.start <= taken.offset && taken.offset <= d.end));
+  assert.deepEqual(codeActions(taken.analysis, { start: taken.offset, end: taken.offset }).filter((x) => /lowercase/.test(x.title)), []);
+});
