@@ -1,6 +1,7 @@
 // Long chains that recursion would not survive: packages that each use the next (nested in one
 // file), interfaces that each use the next, worlds that each include the next. Each must check
-// without overflowing the call stack, and a chain closed into a circle must give one cycle error.
+// without overflowing the call stack, and a chain closed into a circle must give one cycle error;
+// handles to the end of a long chain of aliases must not each walk the chain afresh.
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -34,4 +35,13 @@ test('20,000 interfaces each using the next, and 20,000 worlds each including th
   assert.deepEqual(await diagnosticsOf(`package a:b;\n${ifaces}interface i0 { type t = u8; }\n`), []);
   const worlds = Array.from({ length: n }, (_, k) => `world w${k + 1} { include w${k}; }\n`).join('');
   assert.deepEqual(await diagnosticsOf(`package a:b;\n${worlds}world w0 { import f: func(); }\n`), []);
+});
+
+test('20,000 handles to the end of a chain of 20,000 aliases: each checked, a non-resource one reported', async () => {
+  const n = 20000;
+  const chain = (base: string) => Array.from({ length: n }, (_, k) => `  type ${base}${k + 1} = ${base}${k};\n`).join('');
+  const funcs = Array.from({ length: n }, (_, k) => `  fn${k}: func(x: borrow<r${n}>) -> own<r${n}>;\n`).join('');
+  const text = `package a:b;\ninterface i {\n  resource r0;\n${chain('r')}  type n0 = u32;\n${chain('n')}${funcs}  g: func(x: borrow<n${n}>);\n}\n`;
+  const ds = await diagnosticsOf(text);
+  assert.deepEqual(ds.map((d) => `${d.code} ${text.slice(d.start, d.end)}`), [`handle-not-resource n${n}`]);
 });
