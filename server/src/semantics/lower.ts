@@ -339,6 +339,10 @@ class Lowering {
         if (kind === K.TUPLE_TYPE) (args ??= []).push(t);
         else if (first === undefined) first = t;
         else if (second === undefined) second = t;
+      } else if (k === K.ERROR && kind === K.TUPLE_TYPE) {
+        // An element that did not parse (one nested too deep, say) is still an element: dropping
+        // it could make the tuple look empty and draw a second, wrong report.
+        (args ??= []).push(missing(starts[c]));
       } else if (k === K.NAME_REF) ref = c;
       else if (k === K.L_ANGLE) langle = true;
       else if (k === K.UNDERSCORE) underscore = true;

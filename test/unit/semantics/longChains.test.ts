@@ -1,7 +1,8 @@
 // Long chains that recursion would not survive: packages that each use the next (nested in one
 // file), interfaces that each use the next, worlds that each include the next. Each must check
 // without overflowing the call stack, and a chain closed into a circle must give one cycle error;
-// handles to the end of a long chain of aliases must not each walk the chain afresh.
+// handles to the end of a long chain of aliases must not each walk the chain afresh; types nested
+// past the limit give the nesting error and nothing besides.
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -44,4 +45,14 @@ test('20,000 handles to the end of a chain of 20,000 aliases: each checked, a no
   const text = `package a:b;\ninterface i {\n  resource r0;\n${chain('r')}  type n0 = u32;\n${chain('n')}${funcs}  g: func(x: borrow<n${n}>);\n}\n`;
   const ds = await diagnosticsOf(text);
   assert.deepEqual(ds.map((d) => `${d.code} ${text.slice(d.start, d.end)}`), [`handle-not-resource n${n}`]);
+});
+
+test('types nested 99 deep check clean; 100 deep give nesting errors only, without an empty tuple besides', async () => {
+  const nested = (depth: number, open: string) => `package a:b;\ninterface i {\n  type t = ${open.repeat(depth)}u8${'>'.repeat(depth)};\n}\n`;
+  for (const open of ['option<', 'list<', 'tuple<u8, ', 'result<u8, ']) {
+    // wit-parser accepts 99 levels and rejects 100 ("type nesting too deep").
+    assert.deepEqual(await diagnosticsOf(nested(99, open)), [], open);
+    const codes = new Set((await diagnosticsOf(nested(100, open))).map((d) => d.code));
+    assert.deepEqual([...codes], ['nesting-too-deep'], open);
+  }
 });
