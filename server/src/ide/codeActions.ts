@@ -7,7 +7,7 @@
 import type { Diagnostic } from '../base/diagnostic';
 import { basename, dirname } from '../base/paths';
 import {
-  SyntaxKind as K, SyntaxNode, SyntaxToken, TextEdit, identifierError, isTrivia, keywordKind, rootNode,
+  SyntaxKind as K, SyntaxNode, SyntaxToken, TextEdit, identifierError, isTrivia, keywordKind, rootNode, type SyntaxTree,
   suggestKebab,
 } from '../syntax';
 import { compareVersions } from '../semantics/gates';
@@ -133,14 +133,14 @@ function didYouMean(a: Analysis, d: Diagnostic): CodeAction[] {
 
 /** In `use x.{name}` without `as`, the name is also the local one: it must not be taken already. */
 function usedNameClashes(a: Analysis, offset: number, suggestion: string): boolean {
-  const useName = rootNode(a.file.tree).tokenAt(offset)?.parent.parent;
+  const useName = treeRoot(a).tokenAt(offset)?.parent.parent;
   if (useName?.kind !== K.USE_NAME || useName.firstChild(K.NAME)) return false;
   return ownerAt(a, offset)?.types.has(suggestion) ?? false;
 }
 
 /** For `ns:pkg/name` naming a missing interface or world: the closest one the package has. */
 function foreignSuggestion(a: Analysis, d: Diagnostic, name: string): string | undefined {
-  const path = rootNode(a.file.tree).tokenAt(d.start)?.parent.parent;
+  const path = treeRoot(a).tokenAt(d.start)?.parent.parent;
   if (path?.kind !== K.USE_PATH) return undefined;
   const pkgRef = referencesInFile(a.resolution, a.file.path).find((r) => r.target.kind === 'package' && r.range.start >= path.start && r.range.end <= d.start);
   if (pkgRef?.target.kind !== 'package') return undefined;
@@ -276,7 +276,7 @@ function dependsOnPackage(res: Resolution, from: Package, to: Package): boolean 
  */
 function useInsertion(a: Analysis, owner: Interface | World, members: { kind: string; range: Range }[], iface: Interface, path: string, name: string): TextEdit | undefined {
   const text = a.file.text;
-  const root = rootNode(a.file.tree);
+  const root = treeRoot(a);
   const uses = usesAmong(members);
   for (const u of uses) {
     const site = u.path.kind === 'local' ? u.path.range : u.path.nameRange;
@@ -335,7 +335,7 @@ function removeAllUnused(a: Analysis, ds: Diagnostic[]): CodeAction {
   const edits: TextEdit[] = whole.flatMap((d) => removeStatement(a, d.start, d.end));
   // Names of one list are removed together, so the commas between them come out right.
   const byList = new Map<SyntaxNode, number[]>();
-  const root = rootNode(a.file.tree);
+  const root = treeRoot(a);
   for (const d of ds) {
     if (d.data?.statement) continue;
     const list = useNameAt(root, d.start)?.parent;
@@ -373,7 +373,7 @@ function useNameAt(root: SyntaxNode, offset: number): SyntaxNode | undefined {
 }
 
 function removeUseName(a: Analysis, offset: number): TextEdit[] {
-  const list = useNameAt(rootNode(a.file.tree), offset)?.parent;
+  const list = useNameAt(treeRoot(a), offset)?.parent;
   return list ? removeFromList(list, [offset]) : [];
 }
 
@@ -444,7 +444,7 @@ function guessPackageName(a: Analysis): string {
  * the same spelling); anything else is fixed where it stands.
  */
 function kebabCase(a: Analysis, d: Diagnostic): CodeAction[] {
-  const token = rootNode(a.file.tree).tokenAt(d.start);
+  const token = treeRoot(a).tokenAt(d.start);
   if (!token || (token.kind !== K.IDENT && token.kind !== K.EXPLICIT_IDENT)) return [];
   const fixed = suggestKebab(token.text.replace(/^%/, ''));
   if (!fixed || identifierError(fixed)) return [];
@@ -505,7 +505,7 @@ function lowercasePackage(a: Analysis, d: Diagnostic): CodeAction[] {
 }
 
 function escapeKeyword(a: Analysis, d: Diagnostic): CodeAction[] {
-  const token = rootNode(a.file.tree).tokenAt(d.start);
+  const token = treeRoot(a).tokenAt(d.start);
   if (!token || keywordKind(token.text) === undefined) return [];
   return [{
     title: `Escape \`${token.text}\` as \`%${token.text}\``,
@@ -518,7 +518,7 @@ function escapeKeyword(a: Analysis, d: Diagnostic): CodeAction[] {
 
 /** `record r { ... };`: the `;` after a `}` that WIT does not want. */
 function removeStraySemicolon(a: Analysis, d: Diagnostic): CodeAction[] {
-  const token = rootNode(a.file.tree).tokenAt(d.start);
+  const token = treeRoot(a).tokenAt(d.start);
   if (token?.kind !== K.SEMICOLON || token.start !== d.start) return [];
   if (previousSignificant(token)?.kind !== K.R_BRACE) return [];
   return [{
@@ -556,7 +556,7 @@ function enableFeature(d: Diagnostic): CodeAction[] {
 function mergeUses(a: Analysis, range: Range): CodeAction[] {
   const owner = ownerAt(a, range.start);
   if (!owner) return [];
-  const root = rootNode(a.file.tree);
+  const root = treeRoot(a);
   const uses = ownerMembers(owner).filter((m): m is UseHir => m.kind === 'use');
   const here = uses.find((u) => u.range.start <= range.start && range.start <= u.range.end);
   if (!here || !mergeable(root, here)) return [];
@@ -586,6 +586,18 @@ function mergeable(root: SyntaxNode, u: UseHir): boolean {
 }
 
 // ---------------------------------------------------------------- helpers
+
+const roots = new WeakMap<SyntaxTree, SyntaxNode>();
+
+/**
+ * One red tree per syntax tree for the actions: a fresh root per diagnostic would rebuild the
+ * children along each lookup's path, which over a file of 10,000 syntax errors took minutes.
+ */
+function treeRoot(a: Analysis): SyntaxNode {
+  let root = roots.get(a.file.tree);
+  if (!root) roots.set(a.file.tree, (root = rootNode(a.file.tree)));
+  return root;
+}
 
 function escaped(name: string): string {
   return keywordKind(name) !== undefined ? `%${name}` : name;

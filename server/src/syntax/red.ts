@@ -176,16 +176,7 @@ export class SyntaxNode {
     let node: SyntaxNode = this;
     for (;;) {
       const kids = node.children();
-      let next: SyntaxElement | undefined;
-      for (const k of kids) {
-        const inside = preferLeft
-          ? k.start < offset && offset <= k.end
-          : k.start <= offset && offset < k.end;
-        if (inside) {
-          next = k;
-          break;
-        }
-      }
+      let next = kids[childAt(kids, offset, preferLeft)] as SyntaxElement | undefined;
       if (!next) {
         // offset at the very end (or start) of the file: take the last (first) token.
         const edge = preferLeft || offset >= node.end ? kids[kids.length - 1] : kids[0];
@@ -212,6 +203,24 @@ export class SyntaxNode {
       node = deeper;
     }
   }
+}
+
+/**
+ * The index of the child whose range holds `offset` (`start < offset <= end` with `preferLeft`,
+ * else `start <= offset < end`), or -1. Children are contiguous and in order, so this is a binary
+ * search: a body of 10,000 members must not be scanned once per lookup.
+ */
+function childAt(kids: readonly SyntaxElement[], offset: number, preferLeft: boolean): number {
+  let lo = 0;
+  let hi = kids.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const k = kids[mid];
+    if (preferLeft ? offset <= k.start : offset < k.start) hi = mid - 1;
+    else if (preferLeft ? offset > k.end : offset >= k.end) lo = mid + 1;
+    else return mid; // an empty child never gets here: it holds no offset
+  }
+  return -1;
 }
 
 function nextTokenAfter(parent: SyntaxNode, index: number): SyntaxToken | undefined {
