@@ -88,20 +88,12 @@ export function codeActions(a: Analysis, range: Range, diagnostics: readonly Dia
         break;
       case 'package-name-case':
         // Each header of the package has the warning; one action fixes them all.
-        for (const action of lowercasePackage(a, d)) {
-          const same = out.find((o) => o.title === action.title);
-          if (same) same.diagnostics.push(d);
-          else out.push(action);
-        }
+        addOnce(out, lowercasePackage(a, d), d);
         break;
       case 'gated-reference':
       case 'inactive-feature':
         // A gated-out item in a world is both excluded (a hint) and an error: one action for both.
-        for (const action of enableFeature(d)) {
-          const same = out.find((o) => o.title === action.title);
-          if (same) same.diagnostics.push(d);
-          else out.push(action);
-        }
+        addOnce(out, enableFeature(d), d);
         break;
     }
   }
@@ -586,6 +578,15 @@ function mergeable(root: SyntaxNode, u: UseHir): boolean {
 }
 
 // ---------------------------------------------------------------- helpers
+
+/** Adds `actions` for `d`, except that an action already offered (same title) also takes `d`. */
+function addOnce(out: CodeAction[], actions: CodeAction[], d: Diagnostic): void {
+  for (const action of actions) {
+    const same = out.find((o) => o.title === action.title);
+    if (same) same.diagnostics.push(d);
+    else out.push(action);
+  }
+}
 
 const roots = new WeakMap<SyntaxTree, SyntaxNode>();
 
