@@ -86,6 +86,8 @@ export class Parser {
   maxPeek = 0;
   /** Set once nested packages reach the depth limit (one error for the whole nest is enough). */
   nestingLimitHit = false;
+  /** Set once a type expression reaches the depth limit; cleared as each outermost type starts. */
+  typeDepthReported = false;
   /** Index in `errors` of the first error of the item being parsed. */
   itemErrorStart = 0;
   /** Where the input ends: the text's length, or the end of the region being reparsed. */

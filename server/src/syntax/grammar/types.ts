@@ -244,8 +244,11 @@ function paramList(p: Parser): void {
 
 /** A type expression. Nesting is bounded, like wit-parser, so deep input cannot exhaust the stack. */
 export function ty(p: Parser, depth = 0): void {
+  if (depth === 0) p.typeDepthReported = false;
   if (depth >= MAX_TYPE_DEPTH) {
-    p.error('type nesting too deep (at most 100 levels)', 'nesting-too-deep');
+    // One error per outermost type: each element of `tuple<u8, u8>` at the limit is the same problem.
+    if (!p.typeDepthReported) p.error('type nesting too deep (at most 100 levels)', 'nesting-too-deep');
+    p.typeDepthReported = true;
     skipDeepType(p);
     return;
   }
