@@ -1,8 +1,8 @@
 // Code actions: quick fixes keyed on diagnostic codes (did you mean, add a missing `use`, remove an
 // unused `use`, add the package header, kebab-case an identifier, escape a keyword, drop a stray
-// `;`, enable a feature, write a package name in lowercase) and one refactor (merge `use` statements from the same interface). Each
-// action says which diagnostics it fixes and carries its edits per file, or a command the client
-// runs.
+// `;`, enable a feature, write a package name in lowercase) and one refactor (merge `use`
+// statements from the same interface). Each action says which diagnostics it fixes and carries
+// its edits per file, or a command the client runs.
 
 import type { Diagnostic } from '../base/diagnostic';
 import { basename, dirname } from '../base/paths';

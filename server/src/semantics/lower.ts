@@ -334,15 +334,14 @@ class Lowering {
     let ref = NONE;
     for (let c = node + 1, e = nexts[node]; c < e; c = nexts[c]) {
       const k = kinds[c];
-      if (IS_TYPE[k]) {
-        const t = this.typeExpr(c);
+      if (IS_TYPE[k] || k === K.ERROR) {
+        // A type argument that did not parse (one nested too deep, say) still holds its place as
+        // a missing type: dropping it would shift the others or make a tuple look empty, and draw
+        // a second, wrong report.
+        const t = k === K.ERROR ? missing(starts[c]) : this.typeExpr(c);
         if (kind === K.TUPLE_TYPE) (args ??= []).push(t);
         else if (first === undefined) first = t;
         else if (second === undefined) second = t;
-      } else if (k === K.ERROR && kind === K.TUPLE_TYPE) {
-        // An element that did not parse (one nested too deep, say) is still an element: dropping
-        // it could make the tuple look empty and draw a second, wrong report.
-        (args ??= []).push(missing(starts[c]));
       } else if (k === K.NAME_REF) ref = c;
       else if (k === K.L_ANGLE) langle = true;
       else if (k === K.UNDERSCORE) underscore = true;

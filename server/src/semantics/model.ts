@@ -213,10 +213,6 @@ export function underlyingDef(def: TypeDef): TypeDef {
   return chainEnd(def, nextUnderlying, new Map());
 }
 
-export function isResource(def: TypeDef): boolean {
-  return underlyingDef(def).body.kind === 'resource';
-}
-
 /** What chainEnd remembers its walks in: a Map for one pass, a WeakMap for as long as the model lives. */
 export interface ChainMemo<T> {
   get(link: T): T | undefined;

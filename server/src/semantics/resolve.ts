@@ -15,7 +15,7 @@ import type {
 } from './hir';
 import {
   Func, Interface, Location, Package, Reference, Resolution, SourceFile, Stability, Symbol, Ty,
-  TypeDef, World, packageId, underlyingDefMemo,
+  TypeDef, World, chainEnd, nextUnderlying, packageId, underlyingDefMemo,
 } from './model';
 import { runComponentChecks } from './componentChecks';
 import { NO_ATTRS } from './lower';
@@ -1160,7 +1160,7 @@ export class Resolver {
     // Handles often name the same chain of aliases: each chain is walked once per check (20,000
     // handles to the end of a 20,000-alias chain took 240 s when each walked it afresh).
     const underlying = underlyingDefMemo();
-    const gated = new Map<TypeDef, boolean>();
+    const gated = new Map<TypeDef, TypeDef>();
     for (const h of this.handleChecks) {
       // A patch reports only in its own file: the other files' checks would be thrown away.
       if (this.patch && h.file !== this.patch.file) continue;
@@ -1178,30 +1178,11 @@ export class Resolver {
    * checks such a handle only once the other package is resolved, and drops the check when the
    * `use` is configured away.
    */
-  private throughGatedForeignUse(td: TypeDef, memo: Map<TypeDef, boolean>): boolean {
-    const path: TypeDef[] = [];
-    const seen = new Set<TypeDef>();
-    let result = false;
-    for (let cur: TypeDef | undefined = td; cur; ) {
-      const known = memo.get(cur);
-      if (known !== undefined) {
-        result = known;
-        break;
-      }
-      if (seen.has(cur)) break; // a cycle, reported elsewhere
-      seen.add(cur);
-      path.push(cur);
-      if (cur.body.kind === 'use') {
-        if (cur.body.from && cur.body.from.package !== cur.owner.package && !isEnabled(cur.stability, this.options)) {
-          result = true;
-          break;
-        }
-        cur = cur.body.target;
-      } else cur = cur.body.kind === 'alias' && cur.body.target.kind === 'def' ? cur.body.target.def : undefined;
-    }
-    // Every link walked leads to the same answer.
-    for (const link of path) memo.set(link, result);
-    return result;
+  private throughGatedForeignUse(td: TypeDef, memo: Map<TypeDef, TypeDef>): boolean {
+    // The chain stops at the first such `use`, so it is there exactly when the chain ends on one.
+    const gated = (d: TypeDef) => d.body.kind === 'use' && d.body.from !== undefined
+      && d.body.from.package !== d.owner.package && !isEnabled(d.stability, this.options);
+    return gated(chainEnd(td, (d) => (gated(d) ? undefined : nextUnderlying(d)), memo));
   }
 
   // ---------------------------------------------------------------- cycles

@@ -2,19 +2,20 @@
 // machine does not fail a run that is still making progress, and a silent window still fails.
 
 import assert from 'node:assert/strict';
-import { mock, test } from 'node:test';
+import { type TestContext, mock, test } from 'node:test';
 import { hangGuard } from '../../e2e/support/hangGuard';
 
-function guarded(silenceMs: number) {
+/** A guard on mocked timers (restored after the test), and the hangs it reported. */
+function guarded(t: TestContext, silenceMs: number) {
+  mock.timers.enable({ apis: ['setTimeout'] });
+  t.after(() => mock.timers.reset());
   const hangs: string[] = [];
   const guard = hangGuard(silenceMs, (waited, what) => hangs.push(`${waited} ${what}`));
   return { guard, hangs };
 }
 
 test('a silent start fails after the silence allowance', (t) => {
-  mock.timers.enable({ apis: ['setTimeout'] });
-  t.after(() => mock.timers.reset());
-  const { guard, hangs } = guarded(1000);
+  const { guard, hangs } = guarded(t, 1000);
   guard.expect(1000, 'while starting');
   mock.timers.tick(999);
   assert.deepEqual(hangs, []);
@@ -23,9 +24,7 @@ test('a silent start fails after the silence allowance', (t) => {
 });
 
 test('a running test may take its own timeout plus the allowance; its end re-arms the allowance', (t) => {
-  mock.timers.enable({ apis: ['setTimeout'] });
-  t.after(() => mock.timers.reset());
-  const { guard, hangs } = guarded(1000);
+  const { guard, hangs } = guarded(t, 1000);
   guard.expect(1000, 'while starting');
   guard.heard('[wit-e2e] 1..2');
   mock.timers.tick(900);
@@ -42,9 +41,7 @@ test('a running test may take its own timeout plus the allowance; its end re-arm
 });
 
 test('other console lines neither extend nor shorten the wait, and stop() disarms it', (t) => {
-  mock.timers.enable({ apis: ['setTimeout'] });
-  t.after(() => mock.timers.reset());
-  const { guard, hangs } = guarded(1000);
+  const { guard, hangs } = guarded(t, 1000);
   guard.heard('[wit-e2e] # running 1 for up to 5000 ms - slow');
   mock.timers.tick(5000);
   guard.heard('Extension host (Remote) is unresponsive.');
